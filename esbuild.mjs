@@ -1,0 +1,18 @@
+// Bundles the client (vscode external) and the server, engine and CLI (self-contained).
+// Type checking is separate (`npm run typecheck`), as in lsp-sample's esbuild setup.
+import * as esbuild from "esbuild";
+
+const production = process.argv.includes("--production");
+const watch = process.argv.includes("--watch");
+const common = { bundle: true, platform: "node", target: "node20", format: "cjs", sourcemap: !production, minify: production, logLevel: "warning" };
+const builds = [
+  { ...common, entryPoints: ["client/src/extension.ts"], outfile: "client/out/extension.js", external: ["vscode"] },
+  { ...common, entryPoints: ["server/src/server.ts"], outfile: "server/out/server.js" },
+  { ...common, entryPoints: ["server/src/cli.ts"], outfile: "server/out/cli.js", banner: { js: "#!/usr/bin/env node" } },
+  { ...common, entryPoints: ["server/src/analysis/index.ts"], outfile: "server/out/engine.js" },
+];
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,262 @@
+// Who stands behind each sentence: reporting cues with named subjects, quotes and their
+// speakers, continuations and pronouns within a paragraph, documents and organisations
+// as sources, and vague cues that name nobody.
+import type { Attribution, Paragraph, Quote, Sentence, Span, Speaker } from "./types";
+import { DOCUMENT_VERBS, PARTICIPLE_CUES, REPORTING_VERBS, SOURCE_PREPOSITIONS, VAGUE_PHRASES, VAGUE_SUBJECTS } from "./lexicon";
+import { isNameLike, isOrganisation, nameAtEnd, nameAtStart, resolveName, stripTitles } from "./names";
+
+export interface VagueCue extends Span {
+  cue: string;
+  sentence: number;
+}
+
+/** What the attribution pass learns about each sentence. */
+export interface SentenceVoice {
+  attribution?: Attribution;
+  vague: VagueCue[];
+  /** Share of the sentence inside quotation marks (0..1). */
+  quoted: number;
+}
+
+export interface AttributionResult {
+  voices: SentenceVoice[];
+  attributions: Attribution[];
+  quotes: Quote[];
+  speakers: Speaker[];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
+const alternation = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join("|");
+const wordRe = (words: string[], flags = "giu") => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(words)})(?![\\p{L}\\p{N}])`, flags);
+
+const PRONOUN = /(?<![\p{L}])(he|she|they|er|sie|il|elle|él|ella|lui|lei|ele|ela)\s*$/iu;
+const FIRST_PERSON = /(?<![\p{L}])(?:i|we)\s*$/iu;
+const ADVERBS = /(?:\s+(?:also|further|later|then|again|once again|recently|previously|additionally|firmly|repeatedly|publicly|today|earlier|has|have|had|would|will|both|jointly|separately))+\s*$/i;
+const APPOSITIVE_TAIL = /,\s*(?:(?:a|an|the|who|which|our|its|his|her|chief|senior|former|co-founder|founder|president|ceo|head|director|professor|[\p{Ll}\p{Lu}][\p{L}.'’-]*\s+(?:of|at|for|and))\b[^,;:"“”]{0,140}|[^,;:"“”]{0,80}(?:CEO|President|Officer|Director|Founder|Chairman|Professor|Manager|Secretary|Minister|Head|Partner|Chair|Lead|Analyst|Economist|VP))[,]?\s*$/u;
+const DOC_SUBJECT = /(?<![\p{L}])(?:the|this|our|that|these)\s+(?:new\s+|latest\s+|annual\s+|full\s+)?(?:survey|study|report|research|analysis|findings|data|poll|paper|index|review)s?\s*$/iu;
+const VAGUE_SUBJECT_AT_END = new RegExp(`(?<![\\p{L}])(?:(?:the|a|an|some|many|most|several|independent|other|leading|top)\\s+)?(?:${alternation(VAGUE_SUBJECTS)})\\s*$`, "iu");
+
+export interface AttributionOptions {
+  reportingVerbs?: string[];
+  fullNames: string[];
+  issuers: string[];
+}
+
+interface CueHit {
+  source?: string;
+  sourceType?: Attribution["sourceType"];
+  vague?: boolean;
+  pronoun?: boolean;
+  cue: string;
+  cueSpan: Span;
+  /** Start of the vague phrase ("Official data shows" starts at "Official"). */
+  phraseStart: number;
+}
+
+export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: string, opts: AttributionOptions): AttributionResult {
+  const verbs = wordRe([...REPORTING_VERBS, ...(opts.reportingVerbs ?? [])]);
+  const participles = wordRe(PARTICIPLE_CUES);
+  const preps = wordRe(SOURCE_PREPOSITIONS);
+  const docVerbs = wordRe(DOCUMENT_VERBS);
+  const vaguePhrases = wordRe(VAGUE_PHRASES);
+  const voices: SentenceVoice[] = sentences.map(() => ({ vague: [], quoted: 0 }));
+  const attributions: Attribution[] = [];
+  const quotes: Quote[] = [];
+  const speakerMap = new Map<string, Speaker>();
+  const firstSentence = new Map<number, number>();
+  sentences.forEach((s, i) => { if (!firstSentence.has(s.paragraph)) firstSentence.set(s.paragraph, i); });
+
+  const resolve = (name: string) => resolveName(name, opts.fullNames);
+  const typeOf = (name: string): Attribution["sourceType"] =>
+    opts.issuers.some((i) => i && (name.includes(i) || i.includes(name))) ? "issuer" : isOrganisation(name) ? "organisation" : "person";
+  const addSpeaker = (name: string, span: Span) => {
+    let s = speakerMap.get(name);
+    if (!s) speakerMap.set(name, (s = { name, statements: [], firstMention: span }));
+    s.statements.push(span);
+  };
+
+  let lastPersonPrevParagraph: string | undefined;
+  for (const p of paragraphs) {
+    const first = firstSentence.get(p.index);
+    if (first === undefined) continue;
+    if (p.boilerplate || p.heading) continue;
+    let lastNamed: { source: string; sourceType: Attribution["sourceType"] } | undefined;
+    const paraQuotes = findQuotes(text, p);
+    for (let si = first; si < sentences.length && sentences[si].paragraph === p.index; si++) {
+      const s = sentences[si];
+      const voice = voices[si];
+      const inQuote = paraQuotes.reduce((n, q) => n + Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start)), 0);
+      voice.quoted = inQuote / Math.max(1, s.end - s.start);
+      const hits = findCues(s, text, verbs, participles, preps, docVerbs, vaguePhrases, paraQuotes);
+      for (const h of hits) if (h.vague) voice.vague.push({ start: h.phraseStart, end: h.cueSpan.end, cue: text.slice(h.phraseStart, h.cueSpan.end), sentence: si });
+      const named = hits.find((h) => h.source);
+      const pronoun = hits.find((h) => h.pronoun);
+      let att: Attribution | undefined;
+      if (named?.source) {
+        const source = named.sourceType === "document" ? named.source : resolve(named.source);
+        const sourceType = named.sourceType === "document" ? "document" : typeOf(source);
+        att = { start: s.start, end: s.end, source, sourceType, cue: named.cue, cueSpan: named.cueSpan, via: "cue", sentence: si };
+        if (sourceType !== "document") lastNamed = { source, sourceType };
+      } else if (pronoun) {
+        const who = lastNamed?.source ?? lastPersonPrevParagraph;
+        if (who) att = { start: s.start, end: s.end, source: who, sourceType: typeOf(who), cue: pronoun.cue, cueSpan: pronoun.cueSpan, via: "pronoun", sentence: si };
+      } else if (lastNamed && !voice.vague.length) {
+        att = { start: s.start, end: s.end, source: lastNamed.source, sourceType: lastNamed.sourceType, cue: "continuation", cueSpan: { start: s.start, end: s.start }, via: "continuation", sentence: si };
+      }
+      if (att) {
+        voice.attribution = att;
+        attributions.push(att);
+        if (att.sourceType === "person") addSpeaker(att.source, s);
+      }
+    }
+    // Quotes: the speaker of the sentence that holds or follows the quote.
+    for (const q of paraQuotes) {
+      let speaker: string | undefined;
+      for (let si = first; si < sentences.length && sentences[si].paragraph === p.index; si++) {
+        const s = sentences[si];
+        const a = voices[si].attribution;
+        if (a && a.via !== "continuation" && s.end >= q.end - 1 && s.start <= q.end + 2) { speaker = a.source; break; }
+        if (a && s.start >= q.end) { speaker = a.source; break; }
+      }
+      if (!speaker) {
+        for (let si = first; si < sentences.length && sentences[si].paragraph === p.index && sentences[si].end <= q.start; si++)
+          speaker = voices[si].attribution?.source ?? speaker;
+        speaker ??= q.start - p.start < 3 ? lastPersonPrevParagraph : undefined;
+      }
+      quotes.push({ ...q, speaker });
+      if (!speaker) continue;
+      // Every sentence inside the quote is the speaker's.
+      for (let si = first; si < sentences.length && sentences[si].paragraph === p.index; si++) {
+        const s = sentences[si];
+        if (s.start >= q.start - 2 && s.end <= q.end + 2 && !voices[si].attribution) {
+          const att: Attribution = { start: s.start, end: s.end, source: speaker, sourceType: typeOf(speaker), cue: "quotation", cueSpan: { start: q.start, end: q.start + 1 }, via: "quote", sentence: si };
+          voices[si].attribution = att;
+          attributions.push(att);
+        }
+      }
+    }
+    for (let si = first; si < sentences.length && sentences[si].paragraph === p.index; si++) {
+      const a = voices[si].attribution;
+      if (a?.sourceType === "person") lastPersonPrevParagraph = a.source;
+    }
+  }
+  const speakers = [...speakerMap.values()].filter((s) => s.name.split(/\s+/).length <= 5);
+  return { voices, attributions, quotes, speakers };
+}
+
+/** Quoted spans of a paragraph: curly pairs, guillemets, and straight quotes taken in pairs. */
+export function findQuotes(text: string, p: Paragraph): Quote[] {
+  const out: Quote[] = [];
+  const t = p.text;
+  const pairs: [string, string][] = [["“", "”"], ["«", "»"], ["„", "“"], ['"', '"']];
+  for (const [open, close] of pairs) {
+    let i = t.indexOf(open);
+    while (i >= 0) {
+      const j = t.indexOf(close, i + 1);
+      if (j < 0) {
+        // A quote that runs to the end of the paragraph (continued in the next one).
+        if (t.length - i > 40 && open !== '"') out.push({ start: p.start + i, end: p.end, text: t.slice(i + 1) });
+        break;
+      }
+      const inner = t.slice(i + 1, j);
+      if (inner.split(/\s+/).length >= 4 && !out.some((q) => q.start <= p.start + i && p.start + i < q.end)) out.push({ start: p.start + i, end: p.start + j + 1, text: inner });
+      i = t.indexOf(open, j + 1);
+    }
+  }
+  void text;
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp, preps: RegExp, docVerbs: RegExp, vaguePhrases: RegExp, quotes: Quote[]): CueHit[] {
+  const hits: CueHit[] = [];
+  const t = s.text;
+  const inQuote = (i: number) => quotes.some((q) => q.start < s.start + i && s.start + i < q.end - 1);
+  const cueSpan = (i: number, len: number): Span => ({ start: s.start + i, end: s.start + i + len });
+  // "according to X" and friends: the source follows.
+  for (const m of t.matchAll(preps)) {
+    if (inQuote(m.index)) continue;
+    const cue = m[0];
+    if (/^per$/i.test(cue) && !/^\s+[\p{Lu}]/u.test(t.slice(m.index + 3))) continue; // "per share"
+    const after = t.slice(m.index + cue.length).replace(/^\s+/, "");
+    const objText = after.split(/[,;:.!?()]|\s[-–—]\s/)[0].slice(0, 120);
+    const named = namedInPhrase(objText);
+    if (named) hits.push({ source: named.name, sourceType: named.type, cue, cueSpan: cueSpan(m.index, cue.length), phraseStart: s.start + m.index });
+    else hits.push({ vague: true, cue, cueSpan: cueSpan(m.index, cue.length + (t.length - m.index - cue.length - after.length) + firstWords(objText, 3).length), phraseStart: s.start + m.index });
+  }
+  // "X said", "said X", "X, a professor at Y, told"
+  for (const m of t.matchAll(verbs)) {
+    if (inQuote(m.index)) continue;
+    const cue = m[0];
+    if (/^so$/i.test(cue) && !/,\s*so\s+[\p{Lu}]/u.test(t.slice(Math.max(0, m.index - 3), m.index + 5))) continue;
+    const hit = subjectOf(t, m.index, cue.length);
+    if (hit) hits.push({ ...hit, cue, cueSpan: cueSpan(m.index, cue.length), phraseStart: s.start + (hit.vague ? hit.phraseOffset : m.index) });
+  }
+  // "…, saying" — the clause subject speaks.
+  for (const m of t.matchAll(participles)) {
+    if (inQuote(m.index) || !/,\s*$/.test(t.slice(0, m.index))) continue;
+    const subject = nameAtStart(t.replace(/^[^\p{L}]+/u, ""));
+    if (subject) hits.push({ source: stripTitles(subject), sourceType: "person", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
+  }
+  // "The survey found", "CDC data shows", "New research shows"
+  for (const m of t.matchAll(docVerbs)) {
+    if (inQuote(m.index)) continue;
+    const before = t.slice(Math.max(0, m.index - 80), m.index);
+    const vague = VAGUE_SUBJECT_AT_END.exec(before);
+    const doc = DOC_SUBJECT.exec(before);
+    const name = nameAtEnd(before.replace(/\s+(?:data|survey|study|report|research|analysis|statistics|figures)\s*$/i, ""));
+    const phraseStart = (x: RegExpExecArray) => s.start + Math.max(0, m.index - 80) + x.index + (x[0].length - x[0].trimStart().length);
+    if (doc) hits.push({ source: doc[0].trim(), sourceType: "document", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: phraseStart(doc) });
+    else if (name && /(?:data|survey|study|report|research|analysis|statistics|figures)\s*$/i.test(before) && !/^(?:new|recent|official|a|an)$/i.test(name))
+      hits.push({ source: name, sourceType: "document", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
+    else if (vague) hits.push({ vague: true, cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: phraseStart(vague) });
+  }
+  for (const m of t.matchAll(vaguePhrases)) {
+    if (inQuote(m.index)) continue;
+    hits.push({ vague: true, cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
+  }
+  void text;
+  return hits;
+}
+
+function firstWords(s: string, n: number): string {
+  const m = new RegExp(String.raw`^(?:\S+\s*){0,${n}}`).exec(s);
+  return (m?.[0] ?? "").trimEnd();
+}
+
+/** A named source inside a phrase ("the National Bureau of Statistics", "Grand View Research"). */
+function namedInPhrase(phrase: string): { name: string; type: Attribution["sourceType"] } | undefined {
+  const stripped = phrase.replace(/^(?:the|a|an|data from|figures from|a report by|a study by|a survey by|research by|analysis by|estimates by|data by)\s+/i, "");
+  const name = nameAtStart(stripped) ?? nameAtStart(stripped.replace(/^[\p{Ll}\s-]+(?:by|from|of)\s+(?:the\s+)?/u, ""));
+  if (!name || !isNameLike(name)) return undefined;
+  return { name: name.replace(/[’']s$/, ""), type: isOrganisation(name) ? "organisation" : "person" };
+}
+
+/** The subject of a reporting verb at `at` in sentence text `t`. */
+function subjectOf(t: string, at: number, len: number): (Omit<CueHit, "cue" | "cueSpan" | "phraseStart"> & { phraseOffset: number }) | undefined {
+  let before = t.slice(Math.max(0, at - 220), at);
+  const offsetBase = Math.max(0, at - 220);
+  // After a quote: “…,” said X / “…,” X said
+  const after = t.slice(at + len);
+  if (/[”"’»]\s*,?\s*$|,\s*[”"’»]\s*$/.test(before)) {
+    const n = nameAtStart(after.replace(/^\s+/, ""));
+    if (n) return { source: stripTitles(n.replace(/,.*/, "")), sourceType: "person", phraseOffset: at };
+  }
+  before = before.replace(ADVERBS, "");
+  const pron = PRONOUN.exec(before);
+  if (pron) return { pronoun: true, phraseOffset: at };
+  if (FIRST_PERSON.test(before)) return undefined;
+  if (/(?<![\p{L}])the\s+(?:company|firm|group|organi[sz]ation|agency|department|ministry|foundation|association)\s*$/iu.test(before))
+    return { source: "the company", sourceType: "issuer", phraseOffset: at };
+  const vague = VAGUE_SUBJECT_AT_END.exec(before);
+  if (vague) return { vague: true, phraseOffset: offsetBase + vague.index + (vague[0].length - vague[0].trimStart().length) };
+  // "Wang Yiwei, a professor at Renmin University of China, told"
+  const noAppositive = before.replace(APPOSITIVE_TAIL, "");
+  const name = nameAtEnd(noAppositive.replace(/\s+$/, ""));
+  if (name && /\S\s*$/.test(noAppositive)) return { source: stripTitles(name), sourceType: "person", phraseOffset: at };
+  // "…, said Tim Cook, Apple's CEO." / "…, Xi said."
+  if (/,\s*$/.test(before) || /^\s*$/.test(before)) {
+    const n = nameAtStart(after.replace(/^\s+/, ""));
+    if (n && !/^(?:The|This|That|It)$/.test(n)) return { source: stripTitles(n), sourceType: "person", phraseOffset: at };
+  }
+  return undefined;
+}

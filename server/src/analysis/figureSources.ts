@@ -1,0 +1,86 @@
+// Decides whose each figure is: a named source in its sentence or attributed context, the
+// issuer's own fact (first-party), or nobody (a world statistic without a source).
+import type { Figure, ReleaseModel } from "./types";
+import type { SentenceVoice } from "./attribution";
+import { scanFigures } from "./figures";
+import { isOrganisation } from "./names";
+
+const WORLD_CONTEXT =
+  /\b(?:markets?|industry|industries|sectors?|global|globally|worldwide|world'?s?|nation(?:al|wide|'s)?|country|countries|americans|population|people|adults|children|consumers|households|economy|economic|trade|exports?|imports?|gdp|spending|debt|deaths?|suicides?|poverty|jobs?|job losses|workforce|workers|cities|regions?|demand|supply|production|reserves|cases|patients|cause|rates?|metro|metropolitan|residents|angelenos|fatalities|injuries|lives|biotech|commerce|ecommerce|e-commerce|sales in the|share of|cagr|forecast|projected|expected to reach|estimated|by 20\d\d|leading cause|majority|average american|u\.s\. adults|mercado|marché|markt)\b/i;
+const FIRST_PARTY_CONTEXT =
+  /\b(?:revenues?|net (?:income|loss|sales|revenue)|earnings|eps|per (?:diluted |basic )?share|quarter|quarterly|fiscal|operating|cash|expenses|margin|ebitda|dividends?|shares|guidance|outlook|funding|financing|raised|raises|round|seed|series [a-e]|grants?|awarded|award(?:s|ed)?|price[ds]?|valuation|investment|contract|backlog|our|we|the company|company's|employees|customers|stores|offering|proceeds|loans?|program|programme|budget|funds|subscriptions?|bookings|gross profit|income|loss|sales|liquidity|assets|liabilities|debt reduction|capital expenditures?|buyback|repurchase|billings|orders|deliveries|headcount|users grew|recaudó|ingresos|chiffre d'affaires|umsatz)\b/i;
+const PAREN_SOURCE = /\((?:sources?:\s*)?([^()]{2,100})\)/g;
+const ISSUER_PRONOUNS = /\b(?:we|our|us|the company|the firm|the group|la compañía|la empresa|l'entreprise|la société|das unternehmen)\b/i;
+
+export function findFigures(model: ReleaseModel, voices: SentenceVoice[]): Figure[] {
+  const figures: Figure[] = [];
+  const resultsRelease = /\b(?:results|earnings|quarter|fiscal|ergebnisse|résultats|resultados|risultati|financial)\b/i.test(model.headline?.text ?? "");
+  const issuerRe = model.issuers.length
+    ? new RegExp(model.issuers.map((i) => i.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i")
+    : null;
+  let lastDocSource: string | undefined;
+  for (let si = 0; si < model.sentences.length; si++) {
+    const s = model.sentences[si];
+    const p = model.paragraphs[s.paragraph];
+    const voice = voices[si];
+    const a = voice.attribution;
+    if (a && (a.sourceType === "document" || a.sourceType === "organisation")) lastDocSource = a.source;
+    if (p.boilerplate || p.heading) continue;
+    const raws = scanFigures(s.text, s.start);
+    if (!raws.length) continue;
+    const mentionsIssuer = (issuerRe?.test(s.text) ?? false) || ISSUER_PRONOUNS.test(s.text);
+    const firstPartyWords = FIRST_PARTY_CONTEXT.test(s.text);
+    const worldWords = WORLD_CONTEXT.test(s.text);
+    for (const r of raws) {
+      let source: string | undefined;
+      let sourceVia: Figure["sourceVia"];
+      if (a && !voice.vague.length) {
+        source = a.source;
+        sourceVia = a.via;
+      } else if (a && voice.vague.length && a.via === "cue") {
+        source = a.source;
+        sourceVia = a.via;
+      }
+      if (!source) {
+        const paren = parenthesisSource(s.text, r.start - s.start, r.end - s.start);
+        if (paren) {
+          source = paren;
+          sourceVia = "cue";
+        }
+      }
+      let firstParty = false;
+      if (!source) {
+        const local = s.text.slice(Math.max(0, r.start - s.start - 60), r.end - s.start + 60);
+        const localWorld = WORLD_CONTEXT.test(local);
+        const localFirst = FIRST_PARTY_CONTEXT.test(local);
+        if (r.unit === "rank" || r.kind === "multiple") firstParty = mentionsIssuer && !localWorld;
+        else if (mentionsIssuer && !localWorld) firstParty = true;
+        else if (localFirst && !localWorld) firstParty = true;
+        // Without world context a figure is taken as the issuer's own: precision first.
+        else if (!worldWords && !(r.kind === "count" && r.unit && WORLD_CONTEXT.test(r.unit))) firstParty = true;
+        else if (resultsRelease && firstPartyWords && !localWorld) firstParty = true;
+        if (firstParty) {
+          source = model.issuers[0] ?? "the issuer";
+          sourceVia = "issuer";
+        }
+      }
+      figures.push({ ...r, source, sourceVia, firstParty, likelySource: source ? undefined : lastDocSource, sentence: si });
+    }
+  }
+  return figures;
+}
+
+/** A source in parentheses right after the figure or closing its sentence: "(Experian)", "(Source: BLS)". */
+function parenthesisSource(sentence: string, from: number, to: number): string | undefined {
+  for (const m of sentence.matchAll(PAREN_SOURCE)) {
+    const idx = m.index ?? 0;
+    const inner = m[1].trim();
+    const near = idx >= to && idx - to < 80;
+    const closing = /^[\s.;,]*$/.test(sentence.slice(idx + m[0].length));
+    if (!near && !closing) continue;
+    if (idx < from) continue;
+    if (/^(?:sources?:)/i.test(m[0].slice(1)) || (/[\p{Lu}]/u.test(inner) && (isOrganisation(inner) || /&|\b(?:Bank|Bureau|Reserve|Census|Survey|Report)\b/.test(inner)) && !/\d{3,}/.test(inner)))
+      return inner.replace(/^sources?:\s*/i, "");
+  }
+  return undefined;
+}

@@ -1,0 +1,224 @@
+// Recognises figures (money, percentages, counts, multiples, shares, ranks), normalises
+// them, and tells them apart from dates, ordinals in names, list numbers, phones, tickers
+// and versions.
+import type { Figure, FigureKind, Span } from "./types";
+
+export interface RawFigure extends Span {
+  text: string;
+  kind: FigureKind;
+  value: number;
+  valueTo?: number;
+  currency?: string;
+  unit?: string;
+  normalised: string;
+}
+
+const NUM = String.raw`\d{1,3}(?:[,.\u00A0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
+const SPELLED =
+  "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?";
+const SCALE = String.raw`(?:trillion|billion|million|thousand|bn|mn|mil(?:\.|lones|ioni|liards?|liarden|lionen|lions?)?|mio\.?|mrd\.?|md|miliardi|milhões|bilhões|[MBKT](?![\p{L}]))`;
+const CUR_PREFIX = String.raw`(?:US\s?\\?\$|C\\?\$|A\\?\$|R\\?\$|HK\\?\$|S\\?\$|NZ\\?\$|\\?\$|€|£|¥|₹|Ps\.\s?|USD\s?|EUR\s?|GBP\s?|CHF\s?|JPY\s?|CNY\s?|RMB\s?|MXN\s?)`;
+const CUR_SUFFIX = String.raw`(?:\s?(?:Md€|M€|€|euros?|dollars?|USD|EUR|GBP|pesos|yuan|yen|pounds|francs|Euro|EUR))`;
+const RANGE = String.raw`(?:\s?(?:-|–|—|to|bis|à|a)\s?)`;
+
+const MONEY = new RegExp(
+  String.raw`${CUR_PREFIX}(?:${NUM})(?:${RANGE}${CUR_PREFIX}?(?:${NUM}))?(?:\s?${SCALE})?\+?|(?<![\p{L}\d.,])(?:${NUM})(?:\s?${SCALE})?${CUR_SUFFIX}(?![\p{L}])`,
+  "giu",
+);
+const PERCENT = new RegExp(
+  String.raw`(?<![\p{L}\d.,])(?:${NUM}|${SPELLED})(?:\s?%|\s?(?:-|–|to)\s?(?:${NUM})\s?%|(?:${RANGE}(?:${NUM}))?\s?(?:%|percent(?:age points?)?|per cent|percentage points?|Prozent(?:punkte)?|por ciento|pour cent|per cento|pontos percentuais|pp)(?![\p{L}]))`,
+  "giu",
+);
+const MULTIPLE = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:nearly|almost|about|more than|over|roughly)\s+)?(?:twice|double|triple|quadruple|(?:${NUM}|${SPELLED})(?:\s?-?\s?fold|\s?x(?![\p{L}])|\s+times))(?![\p{L}])`,
+  "giu",
+);
+const SHARE = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:nearly|almost|about|more than|over|roughly|around|less than|at least)\s+)?(?:(?:${NUM}|${SPELLED})\s+(?:in|out of)\s+(?:${NUM}|${SPELLED})(?![\p{L}\d])|(?:a|one)[- ](?:third|quarter|fifth|half)(?:\s+of)?|(?:half|(?:the\s+)?majority)\s+of|two[- ]thirds|three[- ]quarters)`,
+  "giu",
+);
+const RANK = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)[- ](?:largest|biggest|leading|highest|lowest|worst|best|most|fastest|greatest)|(?:ranked|ranking)\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth))(?![\p{L}])`,
+  "giu",
+);
+const COUNT_NOUNS =
+  "people|persons|adults|children|kids|americans|residents|households|families|workers|employees|jobs|job losses|deaths|fatalities|injuries|lives|cases|patients|consumers|customers|users|companies|businesses|firms|cities|countries|states|nations|students|women|men|homes|units|tons|tonnes|vehicles|visitors|respondents|participants|shoppers|subscribers|members|locations|stores|victims|individuals|citizens|voters|farmers|schools|hospitals|reviews|downloads|transactions|organizations|organisations|startups|parents|veterans|seniors|youth|babies|births|suicides|infections|doctors|nurses|teachers|communities|clients|partners|projects|installations|devices|barrels|acres|homeowners|renters|borrowers|investors|developers|experts";
+const COUNT = new RegExp(
+  String.raw`(?<![\p{L}\d.,$€£])(?:(?:more than|over|nearly|almost|about|around|roughly|approximately|at least|some|up to|less than|fewer than)\s+)?(?:(?:${NUM})(?:\s?${SCALE})?|(?:tens|hundreds|thousands|millions|billions)\s+of(?:\s+(?:thousands|millions))?(?:\s+of)?|${SPELLED}\s+(?:thousand|million|billion))\s+(?:[\p{Ll}-]+\s+){0,2}(?:${COUNT_NOUNS}|[\p{Lu}][\p{Ll}]+(?:ans|enos|ers|ians|ese))(?![\p{L}])`,
+  "gu",
+);
+const SCALED = new RegExp(String.raw`(?<![\p{L}\d.,$€£])(?:${NUM})\s?(?:trillion|billion|million|milliards?|millones|Mio\.|Mrd\.)(?![\p{L}])`, "gu");
+
+const SCALES: [RegExp, number][] = [
+  [/^(?:trillion|t)$/i, 1e12],
+  [/^(?:billion|bn|b|milliards?|miliardi|mrd\.?|md|mil millones|bilhões|milliarden)$/i, 1e9],
+  [/^(?:million|mn|m|mil|mio\.?|millones|milioni|millions?|milhões|millionen)$/i, 1e6],
+  [/^(?:thousand|k)$/i, 1e3],
+];
+const CURRENCIES: [RegExp, string][] = [
+  [/US\s?\\?\$|USD|dollars?|\\?\$/i, "USD"],
+  [/€|EUR|euros?|Md€|M€/i, "EUR"],
+  [/£|GBP|pounds/i, "GBP"],
+  [/¥|JPY|yen/i, "JPY"],
+  [/CNY|RMB|yuan/i, "CNY"],
+  [/Ps\.|MXN|pesos/i, "MXN"],
+  [/R\\?\$/i, "BRL"],
+  [/C\\?\$/i, "CAD"],
+  [/A\\?\$/i, "AUD"],
+  [/CHF|francs/i, "CHF"],
+  [/₹/i, "INR"],
+];
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, a: 1, half: 0.5,
+  third: 1 / 3, quarter: 0.25, fifth: 0.2, tens: 10, hundreds: 100, thousands: 1000, millions: 1e6, billions: 1e9,
+};
+
+/** Parses "1,699,128", "228.1", "40,6" (decimal comma), "1.234.567" (dot groups). */
+export function parseNumber(s: string): number {
+  const t = s.replace(/[\u00A0 ]/g, "");
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(t)) return Number(t.replace(/,/g, ""));
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(t)) return Number(t.replace(/\./g, "").replace(",", "."));
+  if (/^\d+,\d{1,2}$/.test(t)) return Number(t.replace(",", "."));
+  return Number(t.replace(/,/g, ""));
+}
+
+function spelledValue(s: string): number | undefined {
+  const parts = s.toLowerCase().split("-");
+  let v = 0;
+  for (const p of parts) {
+    const n = WORD_NUMBERS[p];
+    if (n === undefined) return undefined;
+    v += n;
+  }
+  return v;
+}
+
+const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString("en-US") : Number(n.toPrecision(12)).toLocaleString("en-US", { maximumFractionDigits: 6 }));
+
+function scaleOf(s: string): number {
+  const m = /(trillion|billion|million|thousand|milliards?|miliardi|millones|milioni|millions?|bn|mn|mio\.?|mrd\.?|Md€|M€|md|mil|[MBKT])(?![\p{L}])/iu.exec(s);
+  if (!m) return 1;
+  if (/^Md€$/i.test(m[1])) return 1e9;
+  if (/^M€$/i.test(m[1])) return 1e6;
+  for (const [re, v] of SCALES) if (re.test(m[1])) return v;
+  return 1;
+}
+
+function currencyOf(s: string): string | undefined {
+  for (const [re, c] of CURRENCIES) if (re.test(s)) return c;
+  return undefined;
+}
+
+function numbersIn(s: string): number[] {
+  const out: number[] = [];
+  for (const m of s.matchAll(new RegExp(NUM, "g"))) out.push(parseNumber(m[0]));
+  if (!out.length) {
+    for (const m of s.matchAll(new RegExp(SPELLED, "gi"))) {
+      const v = spelledValue(m[0]);
+      if (v !== undefined) out.push(v);
+    }
+  }
+  return out;
+}
+
+/** All figure candidates in a stretch of text; offsets relative to `base`. */
+export function scanFigures(text: string, base: number): RawFigure[] {
+  const found: RawFigure[] = [];
+  const add = (m: RegExpExecArray | RegExpMatchArray, kind: FigureKind) => {
+    const start = base + (m.index ?? 0);
+    const end = start + m[0].length;
+    if (found.some((f) => f.start < end && start < f.end)) return;
+    const raw = m[0];
+    const nums = numbersIn(raw);
+    let value = nums[0] ?? NaN;
+    let valueTo = nums.length > 1 && kind !== "count" ? nums[1] : undefined;
+    let currency: string | undefined;
+    let unit: string | undefined;
+    let normalised: string;
+    switch (kind) {
+      case "money": {
+        const scale = scaleOf(raw.replace(/^\D*?\d[\d.,\s]*/, (x) => x.replace(/[MBKT]$/, "")));
+        value *= scale;
+        if (valueTo !== undefined) valueTo *= scale;
+        currency = currencyOf(raw) ?? "USD";
+        normalised = `${fmt(value)}${valueTo !== undefined ? `–${fmt(valueTo)}` : ""} ${currency}`;
+        break;
+      }
+      case "percent":
+        if (Number.isNaN(value)) value = spelledValue(raw.split(/\s/)[0]) ?? NaN;
+        unit = /points?|pp|punkte|pontos/i.test(raw) ? "pp" : "%";
+        normalised = `${fmt(value)}${valueTo !== undefined ? `–${fmt(valueTo)}` : ""}${unit === "pp" ? " percentage points" : "%"}`;
+        break;
+      case "multiple": {
+        const w = /twice|double/i.test(raw) ? 2 : /triple/i.test(raw) ? 3 : /quadruple/i.test(raw) ? 4 : (nums[0] ?? spelledValue(raw.replace(/\s*(?:times|x|-?fold).*$/i, "").split(/\s/).pop() ?? "") ?? NaN);
+        value = w;
+        valueTo = undefined;
+        normalised = `×${fmt(value)}`;
+        break;
+      }
+      case "growth":
+        normalised = raw;
+        break;
+      default: {
+        // counts and shares
+        const lower = raw.toLowerCase();
+        if (/\b(?:in|out of)\b/.test(lower)) {
+          const parts = lower.replace(/^(?:nearly|almost|about|more than|over|roughly|around|less than|at least)\s+/, "").split(/\s+(?:in|out of)\s+/);
+          const a = numbersIn(parts[0])[0] ?? spelledValue(parts[0]) ?? NaN;
+          const b = numbersIn(parts[1] ?? "")[0] ?? spelledValue(parts[1] ?? "") ?? NaN;
+          value = (100 * a) / b;
+          valueTo = undefined;
+          unit = "share";
+          normalised = `${fmt(Math.round(value * 10) / 10)}% (${a} in ${b})`;
+          kind = "percent";
+        } else if (/third|quarter|fifth|half|majority|thirds|quarters/.test(lower)) {
+          value = /two[- ]thirds/.test(lower) ? 66.7 : /three[- ]quarters/.test(lower) ? 75 : /third/.test(lower) ? 33.3 : /quarter/.test(lower) ? 25 : /fifth/.test(lower) ? 20 : 50;
+          unit = "share";
+          normalised = /majority/.test(lower) ? "> 50%" : `${value}%`;
+          kind = "percent";
+        } else if (/largest|biggest|leading|highest|lowest|worst|best|most|fastest|greatest|ranked|ranking/.test(lower)) {
+          value = numbersIn(lower)[0] ?? spelledValue(lower.match(/second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth/)?.[0] ?? "") ?? NaN;
+          if (Number.isNaN(value)) value = ({ second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12 } as Record<string, number>)[lower.match(/second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth/)?.[0] ?? ""] ?? NaN;
+          unit = "rank";
+          normalised = `rank ${value}`;
+        } else {
+          const vague = /^(tens|hundreds|thousands|millions|billions)\s+of/.exec(lower);
+          value = vague ? WORD_NUMBERS[vague[1]] * (/of\s+(thousands)/.test(lower) ? 1e3 : /of\s+(millions)/.test(lower) ? 1e6 : 1) : value * scaleOf(raw.replace(/[\p{L}\s]+$/u, (x) => (/(?:trillion|billion|million|thousand)/i.test(x) ? x : "")));
+          const spelledScale = /^(\w+(?:-\w+)?)\s+(thousand|million|billion)/.exec(lower);
+          if (spelledScale) value = (spelledValue(spelledScale[1]) ?? NaN) * scaleOf(spelledScale[2]);
+          unit = lower.match(new RegExp(`(?:${COUNT_NOUNS})$`))?.[0] ?? raw.split(/\s+/).pop();
+          normalised = `${vague ? "≥ " : ""}${fmt(value)} ${unit ?? ""}`.trim();
+        }
+      }
+    }
+    found.push({ start, end, text: raw, kind, value, valueTo, currency, unit, normalised });
+  };
+  for (const m of text.matchAll(MONEY)) add(m, "money");
+  for (const m of text.matchAll(PERCENT)) add(m, "percent");
+  for (const m of text.matchAll(SHARE)) add(m, "count");
+  for (const m of text.matchAll(RANK)) add(m, "count");
+  for (const m of text.matchAll(MULTIPLE)) add(m, "multiple");
+  for (const m of text.matchAll(COUNT)) add(m, "count");
+  for (const m of text.matchAll(SCALED)) add(m, "count");
+  return found.filter((f) => !isNotAFigure(text, f.start - base, f.end - base, f)).sort((a, b) => a.start - b.start);
+}
+
+/** Dates, years, versions, phones, tickers, list numbers and codes are not statistics. */
+function isNotAFigure(text: string, from: number, to: number, f: RawFigure): boolean {
+  const before = text.slice(Math.max(0, from - 30), from);
+  const after = text.slice(to, to + 20);
+  const raw = f.text;
+  if (/[\p{L}\d_/@-]$/u.test(before) && !/[$€£¥]/.test(raw[0]) && !/^(?:more|over|nearly|about|almost|around|roughly|a|one|half|the|twice|double|triple|tens|hundreds|thousands|millions)\b/i.test(raw)) {
+    // glued to letters or a code: "GEO-CM04S1", "COVID-19", "v1.5", "4Q05"
+    if (/[\p{L}\d_/@]$/u.test(before) || /-$/.test(before)) return true;
+  }
+  if (/^[\p{L}\d]/u.test(after) && f.kind !== "count") return true;
+  if (/(?:https?:\/\/|www\.)\S*$/.test(before)) return true;
+  if (/\b(?:version|release|v\.?|rule|section|item|article|form|exhibit|no\.|number|phone|tel\.?|fax)\s*$/i.test(before)) return true;
+  if (/^\s*(?:-rc\d|\.\d)/.test(after)) return true;
+  if (f.kind === "count" && /^\d{4}$/.test(raw.split(/\s/)[0]) && /^(?:19|20)\d\d$/.test(raw.split(/\s/)[0])) return true;
+  return false;
+}
+
+export type { Figure };

@@ -1,0 +1,112 @@
+// The analysis engine: text (and settings, and a cancellation check) in, a typed release
+// model, findings and outline out. Pure: no editor or Node imports.
+import type { AnalysisOptions, AnalysisResult, Finding, ReleaseModel, Severity } from "./types";
+import { AnalysisCancelled } from "./types";
+import { splitLines } from "./text";
+import { findParagraphs, splitSentences } from "./segment";
+import { findBoilerplate } from "./boilerplate";
+import { findDateline, findHeadlines, findSections, looksLikeHeading } from "./structure";
+import { attribute } from "./attribution";
+import { collectFullNames } from "./names";
+import { findIssuers } from "./issuers";
+import { findFigures } from "./figureSources";
+import { buildOutline } from "./outline";
+import { detectLanguage } from "./language";
+import { RULES } from "../rules/registry";
+
+export * from "./types";
+export { RULES } from "../rules/registry";
+export { hoverAt } from "./hover";
+
+export function analyze(text: string, options: AnalysisOptions = {}): AnalysisResult {
+  const check = () => {
+    if (options.isCancelled?.()) throw new AnalysisCancelled();
+  };
+  const model = buildModel(text, options, check);
+  check();
+  const findings = runRules(model, options);
+  check();
+  return { model, findings, outline: buildOutline(model) };
+}
+
+export function buildModel(text: string, options: AnalysisOptions = {}, check: () => void = () => {}): ReleaseModel & { voices: ReturnType<typeof attribute>["voices"] } {
+  const lines = splitLines(text);
+  const paragraphs = findParagraphs(text, lines);
+  const boilerplate = findBoilerplate(lines);
+  check();
+  // Mark paragraphs inside boilerplate blocks (a paragraph counts when its first line does).
+  let b = 0;
+  for (const p of paragraphs) {
+    while (b < boilerplate.length && boilerplate[b].lastLine < p.firstLine) b++;
+    const blk = boilerplate[b];
+    if (blk && blk.firstLine <= p.firstLine && p.firstLine <= blk.lastLine) p.boilerplate = blk.kind;
+  }
+  for (const p of paragraphs) p.heading = !p.boilerplate && looksLikeHeading(p, lines);
+  const firstContent = paragraphs.findIndex((p) => !p.boilerplate);
+  const dateline = findDateline(paragraphs, lines, Math.max(0, firstContent));
+  const { headline, subheadline } = findHeadlines(paragraphs, lines, dateline?.line);
+  if (dateline) {
+    const dp = paragraphs.find((p) => p.firstLine <= dateline.line && dateline.line <= p.lastLine);
+    if (dp) dp.heading = false;
+  }
+  const bodyStart = dateline
+    ? paragraphs.findIndex((p) => p.firstLine >= dateline.line)
+    : Math.max(0, paragraphs.indexOf(subheadline ?? headline ?? paragraphs[0]) + 1);
+  const sections = findSections(paragraphs, lines, Math.max(0, bodyStart), boilerplate);
+  check();
+  const sentences = [];
+  for (const p of paragraphs) {
+    p.sentences = splitSentences(p);
+    for (const s of p.sentences) sentences.push(s);
+  }
+  check();
+  const issuers = findIssuers(text, lines, dateline, boilerplate, options.issuerNames);
+  const fullNames = collectFullNames(sentences.filter((s) => !paragraphs[s.paragraph].boilerplate).map((s) => s.text));
+  const { voices, attributions, quotes, speakers } = attribute(paragraphs, sentences, text, { reportingVerbs: options.reportingVerbs, fullNames, issuers });
+  check();
+  const model: ReleaseModel & { voices: typeof voices } = {
+    text,
+    lines,
+    paragraphs,
+    sentences,
+    headline,
+    subheadline,
+    dateline,
+    sections,
+    boilerplate,
+    quotes,
+    speakers,
+    attributions,
+    figures: [],
+    issuers,
+    language: detectLanguage(text),
+    voices,
+  };
+  model.figures = findFigures(model, voices);
+  return model;
+}
+
+const SEVERITY_ORDER: Severity[] = ["error", "warning", "information", "hint"];
+
+function runRules(model: ReturnType<typeof buildModel>, options: AnalysisOptions): Finding[] {
+  const findings: Finding[] = [];
+  const allowed = (options.allowedPhrases ?? []).map((p) => p.toLowerCase()).filter(Boolean);
+  const ignored = new Set(options.ignoredFindings ?? []);
+  for (const rule of RULES) {
+    const level = options.severity?.[rule.code] ?? rule.defaultSeverity;
+    if (level === "off") continue;
+    const severity = SEVERITY_ORDER.includes(level) ? level : rule.defaultSeverity;
+    for (const f of rule.check({ model, voices: model.voices, options })) {
+      const flagged = model.text.slice(f.start, f.end);
+      if (allowed.some((p) => flagged.toLowerCase().includes(p))) continue;
+      if (ignored.has(ignoreKey(f.code, flagged))) continue;
+      findings.push({ ...f, severity });
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The key by which a user's "ignore this finding" is remembered: code and flagged text. */
+export function ignoreKey(code: string, flaggedText: string): string {
+  return `${code}:${flaggedText.replace(/\s+/g, " ").trim().slice(0, 200)}`;
+}

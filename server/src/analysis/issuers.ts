@@ -1,0 +1,36 @@
+// Who put the release out: the name that opens the lead after the dateline, the "About X"
+// headings, the "SOURCE X" footer, and the user's settings. Their own facts are first-party.
+import type { BoilerplateBlock, Dateline, Line } from "./types";
+import { nameAtStart } from "./names";
+import { clean } from "./text";
+
+const SUFFIX = /[,\s]+(?:Inc\.?|Corp\.?|Corporation|Co\.?|Ltd\.?|LLC|plc|S\.A\.(?: de C\.V\.)?|AG|GmbH|SE|N\.V\.)$/i;
+
+export function findIssuers(text: string, lines: Line[], dateline: Dateline | undefined, blocks: BoilerplateBlock[], configured: string[] = []): string[] {
+  const names: string[] = [...configured];
+  if (dateline) {
+    const lead = text.slice(dateline.end, Math.min(text.length, lines[dateline.line].end)).replace(/^[\s\-–—:)(]+/, "").replace(/^(?:\/?[A-Za-z0-9 .-]{2,30}\/\s*[-–—]*\s*)/, "");
+    const n = nameAtStart(lead.replace(/[®™]/g, ""));
+    if (n && n.split(/\s+/).length <= 6) names.push(n);
+  }
+  for (const b of blocks) {
+    const first = clean(lines[b.firstLine].text);
+    if (b.kind === "about") {
+      const m = /^(?:about|über|à propos d[e’']|acerca de|sobre|informazioni su)\s+(?:the\s+)?([^:.\n]{2,60}?)(?:\s*[:]|\s*$|(?=\s[\p{Lu}][\p{Ll}]+\s(?:is|was|ist|est|es|è)\b))/iu.exec(first.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1"));
+      if (m) names.push(m[1].replace(/[®™]/g, "").trim());
+    }
+    if (b.kind === "wire-footer") {
+      const m = /^SOURCE:?\s+(.{2,60})$/i.exec(first);
+      if (m) names.push(m[1].trim());
+    }
+  }
+  const out = new Set<string>();
+  for (const n of names) {
+    const base = n.replace(SUFFIX, "").trim();
+    if (base.length < 2) continue;
+    out.add(base);
+    const firstWord = base.split(/\s+/)[0];
+    if (firstWord.length >= 4 && firstWord !== base && /^[\p{Lu}]/u.test(firstWord)) out.add(firstWord);
+  }
+  return [...out];
+}

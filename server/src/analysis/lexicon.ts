@@ -1,0 +1,132 @@
+// Word lists shared by the attribution, claim and puffery rules, in the languages releases
+// are republished in. Kept in one place so settings can extend them.
+
+/** Reporting verbs whose subject is the source ("X said", "said X"). */
+export const REPORTING_VERBS = [
+  // English
+  "said", "says", "say", "told", "tells", "stated", "states", "noted", "notes", "added", "adds",
+  "stressed", "stresses", "emphasized", "emphasizes", "emphasised", "emphasises", "highlighted", "highlights",
+  "reaffirmed", "reaffirms", "reiterated", "reiterates", "urged", "urges", "called for", "calls for",
+  "outlined", "outlines", "responded", "responds", "explained", "explains", "cited", "cites", "voiced",
+  "commented", "comments", "remarked", "observed", "pointed out", "points out", "acknowledged", "argued", "argues",
+  "warned", "warns", "predicted", "predicts", "believes", "continued", "concluded", "shared", "expressed",
+  "affirmed", "asserted", "declared", "wrote", "writes", "reported", "reports", "confirmed", "confirms", "announced",
+  "commented", "recalled", "insisted", "suggested", "suggests", "cautioned", "mentioned", "agreed",
+  // German
+  "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "ergänzte", "ergänzt", "meinte", "meint", "fügte hinzu", "so",
+  // French
+  "a déclaré", "déclare", "a dit", "a souligné", "souligne", "a expliqué", "explique", "a ajouté", "ajoute", "affirme", "a affirmé", "indique", "a indiqué",
+  // Spanish
+  "dijo", "afirmó", "señaló", "declaró", "explicó", "agregó", "añadió", "destacó", "comentó", "subrayó", "indicó", "aseguró", "expresó",
+  // Italian
+  "ha detto", "ha dichiarato", "ha affermato", "ha spiegato", "ha aggiunto", "ha sottolineato", "dichiara", "afferma", "spiega",
+  // Portuguese
+  "disse", "afirmou", "declarou", "explicou", "acrescentou", "destacou", "comentou", "ressaltou",
+];
+
+/** Participle cues whose subject is the clause's subject ("Putin responded, saying …"). */
+export const PARTICIPLE_CUES = ["saying", "noting", "adding", "stressing", "urging", "citing", "explaining", "stating", "emphasizing", "emphasising", "highlighting", "reiterating", "arguing", "warning"];
+
+/** Prepositional cues whose object is the source ("according to X"). */
+export const SOURCE_PREPOSITIONS = [
+  "according to", "as reported by", "as per", "per",
+  "laut", "zufolge", "nach angaben", "gemäß",
+  "selon", "d'après",
+  "según", "de acuerdo con",
+  "secondo", "stando a",
+  "segundo", "de acordo com",
+];
+
+/** Verbs by which a document or data set speaks ("the survey found", "data shows"). */
+export const DOCUMENT_VERBS = [
+  "found", "finds", "shows", "showed", "show", "revealed", "reveals", "reveal", "indicates", "indicated", "indicate",
+  "suggests", "suggested", "estimates", "estimated", "projects", "projected", "documented", "has documented", "have documented",
+  "concluded", "concludes", "reports", "reported", "highlights", "notes", "states",
+  "zeigt", "zeigen", "ergab", "montre", "révèle", "muestra", "revela", "mostra", "rivela",
+];
+
+/** Subjects that name nobody: a cue with one of these is a vague attribution. */
+export const VAGUE_SUBJECTS = [
+  "analysis", "analyses", "analysts", "experts", "observers", "sources", "insiders", "officials", "critics", "commentators",
+  "studies", "research", "new research", "recent research", "a study", "a recent study", "a new study", "recent studies",
+  "reports", "data", "official data", "the data", "statistics", "official statistics", "figures", "estimates", "projections",
+  "a survey", "a new survey", "a new national survey", "surveys", "polls", "industry experts", "industry analysts",
+  "market analysts", "scientists", "researchers", "economists", "many", "some", "people familiar with the matter",
+  "recent clinical trials", "clinical trials", "evidence", "documented evidence", "the industry", "industry observers",
+  "la industria", "los expertos", "les experts", "die experten", "gli esperti", "os especialistas", "die branche", "analysten", "beobachter",
+];
+
+/** Fixed vague phrases without a grammatical subject. */
+export const VAGUE_PHRASES = [
+  "it is widely believed", "it is believed", "it is widely known", "widely regarded", "widely considered", "widely recognized",
+  "is believed to", "are believed to", "it is estimated", "it is expected", "it has been reported", "reportedly",
+  "many believe", "some say", "experts agree", "it is said", "studies have shown", "research has shown", "research has challenged",
+  "known for", "conocida por", "conocido por", "gelobt wurde", "erwartet die branche", "man geht davon aus",
+  "projections indicating", "projections indicate",
+];
+
+/** Words that make a person's title or role, stripped from a name ("President Xi Jinping"). */
+export const TITLE_WORDS = new Set(
+  (
+    "president vice chief executive officer ceo cfo coo cto cmo chairman chairwoman chair founder co-founder cofounder " +
+    "director managing senior general manager head secretary minister prime deputy governor mayor senator representative " +
+    "professor prof dr mr mrs ms sir dame lord lady king queen prince premier chancellor commissioner ambassador councilmember " +
+    "councilwoman councilman council member members chinese russian u.s. american british french german japanese us " +
+    "executive editor spokesperson spokesman spokeswoman partner principal lead leader analyst economist researcher " +
+    "assistant associate commerce labor education department administrator superintendent judge attorney sheriff " +
+    "herr frau monsieur madame señor señora dott. doctor el la der die le the of and für de del des"
+  ).split(" "),
+);
+
+/** Evaluative, causal, predictive and trend cues that make a sentence a claim. */
+export const CLAIM_CUES = [
+  // evaluative
+  "underscore", "underscores", "underscored", "underscoring", "underline", "underlines", "highlights the", "demonstrates", "demonstrate",
+  "reflects", "reflect", "reflecting", "represents an", "represents a", "marks a", "signals", "proves", "validates",
+  "the best", "the most", "the largest", "the leading", "critical", "crucial", "essential", "vital", "significant", "significantly",
+  "unprecedented", "staggering", "devastating", "dramatic", "dramatically", "severe", "remarkable", "tremendous", "key contributors",
+  "record levels", "record pace", "important step", "critical moment", "dominant", "dominate", "dominates", "trusted resource",
+  "urgent", "urgency", "crisis", "threat", "threats", "vulnerable", "vulnerabilities", "misconception", "myth",
+  // causal
+  "due to", "driven by", "drives", "drive", "driving", "led to", "leads to", "lead to", "has led", "have led", "resulted in", "results in",
+  "resulting in", "contributed to", "contribute to", "contributing to", "caused by", "because of", "thanks to", "fueled by", "fuelled by",
+  "triggering", "impacted", "affected", "hit", "forced", "exacerbated", "has resulted", "have resulted", "have contributed", "has contributed",
+  "ensures", "ensure", "enables", "minimizes", "reduces", "improves", "enhances", "safeguard", "poised to", "paving the way", "ebnete",
+  "have reshaped", "has reshaped", "has ensured", "shaped",
+  // predictive
+  "will lead", "will give", "will transform", "will disrupt", "will reach", "will grow", "is expected to", "are expected to", "expected to be",
+  "is projected", "are projected", "is set to", "is set for", "is poised", "are poised", "could disrupt", "could help", "will likely", "likely to",
+  "durcheinanderbringen wird",
+  // trend
+  "remained", "remains", "remain", "persists", "persist", "persistent", "growing", "increasingly", "increasing", "rising", "continues to",
+  "continue to", "continued to", "surged", "surging", "soaring", "declining", "accelerating", "the trend", "a trend", "emerges as",
+  "has grown", "have grown", "has become", "have become", "has evolved", "is becoming", "are becoming", "new normal", "on the rise",
+  "sigue", "continúa", "cada vez más", "wachsende", "zunehmend", "de plus en plus", "sempre più",
+  // german / spanish / french evaluative
+  "unterstreicht", "gedrosselt", "präzedenzfall", "revolution", "subraya", "souligne l'importance", "sottolinea",
+];
+
+/** Puffery: words and phrases of self-praise that cannot be checked. */
+export const PUFFERY = [
+  "leading", "leader in", "a leader", "global leader", "world leader", "market leader", "industry-leading", "industry leading", "premier",
+  "innovative", "innovation leader", "groundbreaking", "ground-breaking", "breakthrough", "breakthroughs", "revolutionary", "revolutionize", "revolutionizing",
+  "revolutionise", "transformative", "transforming", "state-of-the-art", "state of the art", "cutting-edge", "cutting edge", "world-class", "world class",
+  "best-in-class", "best in class", "first-class", "unparalleled", "unrivaled", "unrivalled", "unmatched", "unique", "uniquely positioned",
+  "seamless", "seamlessly", "superior", "ultimate", "remarkable", "outstanding", "exceptional", "prestigious", "renowned", "visionary",
+  "pioneer", "pioneering", "trusted partner", "a trusted", "highly anticipated", "long awaited", "long-awaited", "game-changer", "game changer",
+  "game-changing", "next-generation", "next generation", "unprecedented", "highly effective", "powerful", "robust", "full-featured",
+  "comprehensive", "invaluable", "proven", "top", "premium", "excellence", "excellent", "incredible", "amazing", "stunning", "tremendous",
+  "staggering", "seismic shift", "massive", "bold", "high-impact", "forward-thinking", "the perfect", "ideal", "optimally", "most efficient",
+  "most attractive", "most comprehensive", "most capable", "most powerful", "most advanced", "most innovative", "highest level", "highly compelling",
+  "highly differentiated", "seasoned", "distinguished", "high-performing", "high performing", "recognized leader", "differentiated approach",
+  "redefining", "setting a new standard", "new standards", "sets the bar", "set the bar", "significant achievement", "monumental",
+  // German
+  "bahnbrechend", "bahnbrechenden", "innovativ", "innovative", "innovativen", "führend", "führende", "führenden", "pionier", "visionär", "visionäres",
+  "revolutionär", "nahtlos", "nahtloses", "wendepunkt", "einzigartig", "höhepunkt", "triumphiert",
+  // French
+  "innovant", "innovante", "révolutionnaire", "leader mondial", "unique en son genre", "belle performance", "belle progression", "exceptionnel",
+  // Spanish
+  "líder", "principales", "innovador", "innovadora", "revolucionario", "excelencia", "de gran prestigio", "vanguardia", "primera plataforma", "fundamental",
+  // Italian / Portuguese
+  "innovativo", "all'avanguardia", "eccellenza", "inovador", "inovadora", "pioneira", "excelência",
+];

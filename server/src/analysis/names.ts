@@ -1,0 +1,96 @@
+// Recognising names of people and organisations in prose, and resolving short mentions
+// ("Xi", "Wang") to the full name the release gave earlier ("Xi Jinping", "Wang Yiwei").
+import { TITLE_WORDS } from "./lexicon";
+
+const TOKEN = String.raw`[\p{Lu}][\p{L}\p{M}'’.\-]*`;
+const CONNECTOR = String.raw`(?:de|van|von|der|den|da|di|du|al|bin|la|le|del|dos|das|zu|of|for|&)`;
+/** A run of capitalised tokens, allowing lower-case connectors inside ("Bureau of Labor Statistics"). */
+export const NAME_CHUNK = new RegExp(String.raw`${TOKEN}(?:\s+(?:${CONNECTOR}\s+)?${TOKEN})*`, "gu");
+const NAME_AT_END = new RegExp(String.raw`(?:${TOKEN})(?:\s+(?:${CONNECTOR}\s+)?${TOKEN})*[’']?s?\s*$`, "u");
+const NAME_AT_START = new RegExp(String.raw`^(?:${TOKEN})(?:\s+(?:${CONNECTOR}\s+)?${TOKEN})*`, "u");
+
+const NOT_NAMES = new Set(
+  (
+    "the this that these those it its they we he she i in on at a an and but also as for with by from to of our their his her " +
+    "today yesterday meanwhile however moreover furthermore additionally looking noting during against after before while when " +
+    "there here what which who why how all each every some many most more other another such according if so then thus " +
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december " +
+    "der die das er sie es wir ihr le la les il elle nous el ella ellos los las lo ele ela eles"
+  ).split(" "),
+);
+
+export const ORG_WORDS =
+  /\b(?:Inc|Corp|Corporation|Company|Co|Ltd|LLC|plc|Group|Holdings|University|Universit[äyé]|College|Institute|Department|Ministry|Bureau|Agency|Administration|Association|Council|Commission|Committee|Foundation|Center|Centre|Bank|Fund|Network|Partners|Capital|Research|Intelligence|Insights|Data|Statistics|Census|Office|Organization|Organisation|Board|Authority|Service|Services|Systems|Technologies|Labs|Laboratories|Media|News|Newswire|Times|Journal|Post|Reuters|Bloomberg|Newsweek|CDC|NCHS|BLS|IMF|OECD|WHO|UN|EU|Federal|National|Government|Project|Society|Academy|School|Hospital|Clinic|Health|Survey|Report|Study|Index|Exchange|Club|Team|Cafe|Magazine|Press)\b/;
+
+/** Removes titles and roles around a name: "Chinese President Xi Jinping" → "Xi Jinping". */
+export function stripTitles(chunk: string): string {
+  const words = chunk.replace(/[’']s$/, "").split(/\s+/).filter(Boolean);
+  let i = 0;
+  while (i < words.length - 1 && TITLE_WORDS.has(words[i].toLowerCase().replace(/,$/, ""))) i++;
+  return words.slice(i).join(" ");
+}
+
+export function isNameLike(chunk: string): boolean {
+  const words = chunk.split(/\s+/).filter(Boolean);
+  if (!words.length) return false;
+  if (words.length === 1 && NOT_NAMES.has(words[0].toLowerCase())) return false;
+  if (NOT_NAMES.has(words[0].toLowerCase()) && words.length === 1) return false;
+  return words.some((w) => /^[\p{Lu}]/u.test(w) && !NOT_NAMES.has(w.toLowerCase()) && !TITLE_WORDS.has(w.toLowerCase()));
+}
+
+export function isOrganisation(name: string): boolean {
+  return ORG_WORDS.test(name) || /^[A-Z0-9&.]{2,8}$/.test(name);
+}
+
+/** The name standing right before a cue, or undefined. */
+export function nameAtEnd(prefix: string): string | undefined {
+  const m = NAME_AT_END.exec(prefix);
+  if (!m) return undefined;
+  let chunk = m[0].trim().replace(/[’']s?$/, "");
+  // Drop sentence-initial function words captured by the capital rule ("The Company").
+  const words = chunk.split(/\s+/);
+  while (words.length && NOT_NAMES.has(words[0].toLowerCase())) words.shift();
+  chunk = words.join(" ");
+  if (!chunk || !isNameLike(chunk)) return undefined;
+  return chunk;
+}
+
+/** The name at the start of a text ("said Tim Cook, CEO"), or undefined. */
+export function nameAtStart(text: string): string | undefined {
+  const m = NAME_AT_START.exec(text);
+  if (!m) return undefined;
+  const chunk = m[0].trim();
+  if (!isNameLike(chunk)) return undefined;
+  return chunk;
+}
+
+/**
+ * Collects the full person names a release uses, so that a later surname-only mention can be
+ * resolved. A full name is two to four capitalised tokens after titles are removed.
+ */
+export function collectFullNames(sentences: string[]): string[] {
+  const names = new Set<string>();
+  for (const s of sentences) {
+    for (const m of s.matchAll(NAME_CHUNK)) {
+      const n = stripTitles(m[0]).replace(/[,.]$/, "");
+      const words = n.split(/\s+/);
+      if (words.length < 2 || words.length > 4) continue;
+      if (isOrganisation(n)) continue;
+      if (words.some((w) => NOT_NAMES.has(w.toLowerCase()))) continue;
+      if (!words.every((w) => /^[\p{Lu}][\p{Ll}\p{M}'’-]+\.?$|^[\p{Lu}]\.$/u.test(w))) continue;
+      names.add(n);
+    }
+  }
+  return [...names];
+}
+
+/** Resolves "Xi" to "Xi Jinping" when the release named him in full. */
+export function resolveName(short: string, fullNames: string[]): string {
+  const name = stripTitles(short);
+  if (name.split(/\s+/).length > 1) {
+    const longer = fullNames.find((f) => f !== name && f.endsWith(" " + name.split(/\s+/).pop()) && f.startsWith(name.split(/\s+/)[0]));
+    return longer ?? name;
+  }
+  const hit = fullNames.find((f) => f.split(/\s+/).pop() === name) ?? fullNames.find((f) => f.split(/\s+/)[0] === name);
+  return hit ?? name;
+}

@@ -1,0 +1,78 @@
+// The outline a reader navigates: headline, dateline, body sections with their speakers,
+// the sources and the boilerplate blocks.
+import type { OutlineNode, ReleaseModel, Span } from "./types";
+import { headingTitle } from "./structure";
+
+const node = (name: string, kind: OutlineNode["kind"], span: Span, detail?: string, children: OutlineNode[] = []): OutlineNode => ({
+  name,
+  kind,
+  detail,
+  span,
+  selection: span,
+  children,
+});
+
+export function buildOutline(m: ReleaseModel): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  if (m.headline) {
+    const h = node(headingTitle(m.headline), "headline", m.headline, "headline");
+    if (m.subheadline) h.children.push(node(headingTitle(m.subheadline), "subheadline", m.subheadline, "sub-headline"));
+    out.push(h);
+  }
+  if (m.dateline) {
+    const d = m.dateline;
+    const name = m.text.slice(d.start, d.end).replace(/\s+/g, " ").trim() || "Dateline";
+    out.push(node(name, "dateline", d, [d.place, d.date, d.wire].filter(Boolean).join(" · ") || "dateline"));
+  }
+  // Speakers per paragraph, so that each section lists who speaks in it.
+  const speakersOf = (paragraphs: number[]): OutlineNode[] => {
+    const set = new Map<string, { span: Span; count: number }>();
+    const inSection = new Set(paragraphs);
+    for (const a of m.attributions) {
+      if (a.sourceType !== "person") continue;
+      const p = m.sentences[a.sentence]?.paragraph;
+      if (p === undefined || !inSection.has(p)) continue;
+      const e = set.get(a.source);
+      if (e) e.count++;
+      else set.set(a.source, { span: { start: a.start, end: a.end }, count: 1 });
+    }
+    return [...set].map(([name, e]) => node(name, "speaker", e.span, `${e.count} statement${e.count > 1 ? "s" : ""}`));
+  };
+  const bodyParas = m.paragraphs.filter((p) => !p.boilerplate && p !== m.headline && p !== m.subheadline).map((p) => p.index);
+  if (bodyParas.length) {
+    const first = m.paragraphs[bodyParas[0]];
+    const last = m.paragraphs[bodyParas[bodyParas.length - 1]];
+    const body = node("Body", "body", { start: first.start, end: last.end }, `${bodyParas.length} paragraphs`);
+    const sectioned = new Set(m.sections.flatMap((s) => s.paragraphs));
+    const lead = bodyParas.filter((i) => !sectioned.has(i) && !m.sections.some((s) => s.start === m.paragraphs[i].start));
+    body.children.push(...speakersOf(lead));
+    for (const s of m.sections) {
+      body.children.push(node(s.title, "section", s, `section · ${s.paragraphs.length} paragraphs`, speakersOf(s.paragraphs)));
+    }
+    out.push(body);
+  }
+  if (m.speakers.length) {
+    const children = m.speakers.map((s) => node(s.name, "source", s.firstMention, `${s.statements.length} statement${s.statements.length > 1 ? "s" : ""}`));
+    out.push(node("Sources", "sources", cover(children), `${m.speakers.length} named`, children));
+  }
+  if (m.boilerplate.length) {
+    const b0 = m.boilerplate[0];
+    const bl = m.boilerplate[m.boilerplate.length - 1];
+    out.push(
+      node("Boilerplate", "boilerplate-group", { start: b0.start, end: bl.end }, `${m.boilerplate.length} blocks`,
+        m.boilerplate.map((b) => node(`${b.kind}: ${m.text.slice(b.start, Math.min(b.end, b.start + 60)).replace(/\s+/g, " ").trim()}`, "boilerplate", b, `lines ${b.firstLine + 1}–${b.lastLine + 1}`))),
+    );
+  }
+  return out;
+}
+
+/** The smallest span holding every child, so a group's range contains its members. */
+function cover(children: OutlineNode[]): Span {
+  let start = Infinity;
+  let end = 0;
+  for (const c of children) {
+    start = Math.min(start, c.span.start);
+    end = Math.max(end, c.span.end);
+  }
+  return { start, end };
+}

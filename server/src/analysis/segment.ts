@@ -1,0 +1,119 @@
+// Paragraphs (runs of non-blank lines) and sentences, robust to scraped text: abbreviations,
+// initials, decimals, closing quotes after the stop, and hard-wrapped lines.
+import type { Line, Paragraph, Sentence } from "./types";
+import { isBlank } from "./text";
+
+export function findParagraphs(text: string, lines: Line[]): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let first = -1;
+  const close = (last: number) => {
+    const start = lines[first].start;
+    const end = lines[last].end;
+    paragraphs.push({
+      index: paragraphs.length,
+      firstLine: first,
+      lastLine: last,
+      start,
+      end,
+      text: text.slice(start, end),
+      sentences: [],
+      heading: false,
+    });
+    first = -1;
+  };
+  for (const line of lines) {
+    if (isBlank(line.text)) {
+      if (first >= 0) close(line.index - 1);
+    } else if (first < 0) first = line.index;
+  }
+  if (first >= 0) close(lines.length - 1);
+  return paragraphs;
+}
+
+const ABBREVIATIONS = new Set(
+  (
+    "mr mrs ms dr prof inc corp co ltd llc plc jr sr st no nos vs etc e.g i.e u.s u.k u.n e.u jan feb mar apr jun jul aug sep sept oct nov dec " +
+    "gov sen rep gen lt col capt sgt fla calif ill mich mass conn penn tenn ariz colo wash ore okla n.y n.j d.c ph.d approx est dept univ " +
+    "nr abs bzw ca ggf inkl mio mrd sra dra sr av avda pág núm mme mlle cf fig vol ed eds pp op ps s.a de c.v s.a.b n.v a.g ag se bros assn intl"
+  ).split(" "),
+);
+
+/** True when the stop at `dot` ends an abbreviation or an initial, not a sentence. */
+function isAbbreviation(text: string, dot: number): boolean {
+  let i = dot;
+  while (i > 0 && /[\p{L}.]/u.test(text[i - 1])) i--;
+  const word = text.slice(i, dot).toLowerCase();
+  if (!word) return false;
+  if (ABBREVIATIONS.has(word)) return true;
+  if (/^\p{L}$/u.test(word)) return /\p{Lu}/u.test(text[dot - 1]); // initial "J."
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"
+  return false;
+}
+
+const CLOSERS = `"'”’»)]*`;
+
+/** Splits a paragraph into sentences; offsets are document offsets. */
+export function splitSentences(p: Paragraph): Sentence[] {
+  const t = p.text;
+  const out: Sentence[] = [];
+  let start = skipSpace(t, 0);
+  const push = (end: number) => {
+    let e = end;
+    while (e > start && /\s/.test(t[e - 1])) e--;
+    if (e > start) out.push({ start: p.start + start, end: p.start + e, text: t.slice(start, e), paragraph: p.index });
+  };
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === "\n" || c === "\r") {
+      // A line break ends a sentence when the line does not wrap into the next one:
+      // it ends without a stop and the next line starts a new item (capital, bullet, digit).
+      const lineEnd = i;
+      let j = i;
+      while (j < t.length && /[\r\n]/.test(t[j])) j++;
+      let b = lineEnd;
+      while (b > start && /\s/.test(t[b - 1])) b--;
+      const prevChar = b > start ? t[b - 1] : "";
+      const next = t[skipSpace(t, j)] ?? "";
+      const prevLineLength = lineEnd - (t.lastIndexOf("\n", lineEnd - 1) + 1);
+      const wraps = prevLineLength > 55 && /[\p{Ll},;\-–(]/u.test(prevChar);
+      if (!wraps && /[\p{Lu}\d*•\-–"“(]/u.test(next) && prevChar && !/[,;(]/.test(prevChar)) {
+        push(lineEnd);
+        start = skipSpace(t, j);
+      }
+      i = j - 1;
+      continue;
+    }
+    if (c !== "." && c !== "!" && c !== "?" && c !== "。") continue;
+    if (c === "." && (/\d/.test(t[i + 1] ?? "") || isAbbreviation(t, i))) {
+      // Abbreviations end a sentence only when a clear new sentence follows a known
+      // sentence-final abbreviation ("… Inc. The company").
+      if (!(/^(?:inc|corp|co|ltd|llc|plc|etc)$/i.test(wordBefore(t, i)) && /^\s+(?:The|This|It|In|We|He|She|They)\b/.test(t.slice(i + 1, i + 8)))) continue;
+    }
+    let j = i + 1;
+    while (j < t.length && CLOSERS.includes(t[j])) j++;
+    if (j < t.length && !/\s/.test(t[j])) continue;
+    const k = skipSpace(t, j);
+    if (k >= t.length) {
+      push(j);
+      start = k;
+      break;
+    }
+    if (/[\p{Lu}\d"“‘'(¿¡*•\[]/u.test(t[k])) {
+      push(j);
+      start = k;
+    }
+  }
+  if (start < t.length) push(t.length);
+  return out;
+}
+
+function wordBefore(t: string, dot: number): string {
+  let i = dot;
+  while (i > 0 && /\p{L}/u.test(t[i - 1])) i--;
+  return t.slice(i, dot);
+}
+
+function skipSpace(t: string, i: number): number {
+  while (i < t.length && /[\s\uFEFF]/.test(t[i])) i++;
+  return i;
+}

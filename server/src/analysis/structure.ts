@@ -1,0 +1,122 @@
+// How the release is built: headline, sub-headline, dateline (place, date, wire) and the
+// section headings of the body.
+import type { BoilerplateBlock, Dateline, Line, Paragraph, Section } from "./types";
+import { clean } from "./text";
+
+const MONTHS =
+  "(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?|" +
+  "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|" +
+  "Januar|Februar|März|Juni|Juli|Oktober|Dezember|" +
+  "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|" +
+  "gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|" +
+  "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)";
+const WEEKDAY = "(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)";
+/** A date as datelines write it: "Feb. 6, 2026", "6 February 2026", "13 de agosto de 2026", "15. November 2023". */
+export const DATE = new RegExp(
+  `${WEEKDAY}?(?:${MONTHS}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}\\.?\\s+(?:de\\s+)?${MONTHS}(?:\\s+(?:de\\s+)?\\d{4})?|${MONTHS}\\s+\\d{4})`,
+  "i",
+);
+const WIRE = /\/\s*([^/\n]{2,40}?)\s*\/|\(\s*((?:GLOBE NEWSWIRE|BUSINESS WIRE|NEWMEDIAWIRE|NOTICIAS NEWSWIRE|Newsworthy\.ai|ACCESSWIRE|PRNewswire|EINPresswire|The INTERNET)[^)]*)\)|[-–—]{1,2}\(([A-Z ]+WIRE)\)[-–—]{1,2}|--\(\)--/i;
+const PLACE = /^(?:[\p{Lu}][\p{L}.'’ -]{1,40}?)(?:,\s*[\p{L}.]{2,20}){0,2}(?=\s*(?:,|—|–|-{1,2}|\/|\(|\s[-–—]))/u;
+
+export function findDateline(paragraphs: Paragraph[], lines: Line[], bodyStart: number): Dateline | undefined {
+  const limit = Math.min(paragraphs.length, bodyStart + 12);
+  for (let k = bodyStart; k < limit; k++) {
+    const p = paragraphs[k];
+    if (p.boilerplate) continue;
+    const line = lines[p.firstLine];
+    const s = clean(line.text).replace(/^\*\*|\*\*$/g, "");
+    const head = s.slice(0, 160);
+    const dateM = DATE.exec(head);
+    const wireM = WIRE.exec(head);
+    const placeM = PLACE.exec(head);
+    const placeIsCaps = placeM && /^[\p{Lu}\s.,'’-]{3,}$/u.test(placeM[0].split(",")[0]);
+    const dateOnly = dateM && dateM.index === 0 && s.length < 40;
+    const dateFirst = dateM && dateM.index === 0 && wireM;
+    const placeThenDate = placeM && dateM && dateM.index <= placeM[0].length + 8;
+    const placeThenWire = placeM && wireM && wireM.index <= placeM[0].length + 8;
+    const capsPlaceDash = placeIsCaps && /^[^a-z]{3,40}?\s[—–-]{1,2}\s/u.test(head);
+    if (dateOnly || dateFirst || placeThenDate || placeThenWire || capsPlaceDash) {
+      const offset = line.text.indexOf(s.slice(0, 10));
+      const start = line.start + Math.max(0, offset);
+      const endInLine = wireM ? wireM.index + wireM[0].length : dateM ? dateM.index + dateM[0].length : (placeM?.[0].length ?? 0);
+      return {
+        start,
+        end: Math.min(line.end, start + endInLine),
+        line: line.index,
+        place: dateOnly || dateFirst ? undefined : placeM?.[0].trim(),
+        date: dateM?.[0].trim(),
+        wire: wireM ? (wireM[1] ?? wireM[2] ?? wireM[3] ?? "").trim() || undefined : undefined,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** A heading: one short line, no closing stop, not a list item or a quote. */
+export function looksLikeHeading(p: Paragraph, lines: Line[]): boolean {
+  if (p.firstLine !== p.lastLine) {
+    // A headline hard-wrapped over two lines.
+    if (p.lastLine - p.firstLine > 1) return false;
+  }
+  const s = clean(p.text.replace(/\s+/g, " ")).replace(/^#{1,6}\s*|^\*\*|\*\*$/g, "");
+  if (s.length < 3 || s.length > 160) return false;
+  if (/[.,;:]$/.test(s) && !/\b(?:Inc|Corp|Co|Ltd)\.$/.test(s)) return false;
+  if (/^["“‘]/.test(s)) return false;
+  if (/^(?:\d+[.)]|[-*•])\s/.test(s)) return false;
+  if (!/^[\p{Lu}\d¿¡]/u.test(s)) return false;
+  if (/\|/.test(s)) return false;
+  const words = s.split(/\s+/);
+  if (words.length > 24) return false;
+  void lines;
+  return true;
+}
+
+export function headingTitle(p: Paragraph): string {
+  return clean(p.text.replace(/\s+/g, " ")).replace(/^#{1,6}\s*|^\*\*|\*\*$/g, "").trim();
+}
+
+/** Headline: the first non-stock paragraph; sub-headline: a second heading before the dateline. */
+export function findHeadlines(paragraphs: Paragraph[], lines: Line[], datelineLine: number | undefined): { headline?: Paragraph; subheadline?: Paragraph } {
+  let headline: Paragraph | undefined;
+  let subheadline: Paragraph | undefined;
+  for (const p of paragraphs) {
+    if (datelineLine !== undefined && p.firstLine >= datelineLine) break;
+    if (p.boilerplate) continue;
+    const s = headingTitle(p);
+    if (!headline) {
+      if (s.length >= 12 && s.length <= 300 && !/^(?:by|von|par|por|di)\s/i.test(s)) headline = p;
+      continue;
+    }
+    if (!subheadline && s.length >= 20 && s.length <= 400 && !DATE.test(s.slice(0, 30))) subheadline = p;
+    break;
+  }
+  void lines;
+  return { headline, subheadline };
+}
+
+export function findSections(paragraphs: Paragraph[], lines: Line[], bodyStart: number, blocks: BoilerplateBlock[]): Section[] {
+  const sections: Section[] = [];
+  void blocks;
+  for (let k = bodyStart; k < paragraphs.length; k++) {
+    const p = paragraphs[k];
+    if (p.boilerplate || !p.heading) continue;
+    // A heading needs body text after it.
+    const next = paragraphs[k + 1];
+    if (!next || next.boilerplate) continue;
+    sections.push({ title: headingTitle(p), line: p.firstLine, start: p.start, end: p.end, paragraphs: [] });
+  }
+  // Each section owns the paragraphs up to the next one.
+  for (let s = 0; s < sections.length; s++) {
+    const from = sections[s].line;
+    const to = s + 1 < sections.length ? sections[s + 1].line : Infinity;
+    for (const p of paragraphs) {
+      if (p.firstLine > from && p.firstLine < to && !p.boilerplate) {
+        sections[s].paragraphs.push(p.index);
+        sections[s].end = Math.max(sections[s].end, p.end);
+      }
+    }
+  }
+  void lines;
+  return sections;
+}

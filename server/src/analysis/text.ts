@@ -1,0 +1,64 @@
+// Line and paragraph structure of raw text. Works on the text as given (CRLF, CR, BOM kept),
+// so every offset maps back to the document the editor holds.
+import type { Line, Span } from "./types";
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let index = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
+    lines.push({ index: index++, start, end: m.index, text: text.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  lines.push({ index, start, end: text.length, text: text.slice(start) });
+  return lines;
+}
+
+/** Whitespace, BOM and zero-width characters: a line of only these is blank. */
+const INVISIBLE = /^[\s\uFEFF\u200B-\u200D\u2060\u00A0]*$/;
+export function isBlank(s: string): boolean {
+  return INVISIBLE.test(s);
+}
+
+/** The line text without BOM, zero-width characters and outer whitespace. */
+export function clean(s: string): string {
+  return s.replace(/[\uFEFF\u200B-\u200D\u2060]/g, "").trim();
+}
+
+/** Trimmed span of a line: offsets of its first and last visible characters. */
+export function trimmedSpan(line: Line): Span {
+  const lead = line.text.length - line.text.replace(/^[\s\uFEFF\u200B-\u200D\u2060]+/, "").length;
+  const trail = line.text.length - line.text.replace(/[\s\uFEFF\u200B-\u200D\u2060]+$/, "").length;
+  return { start: line.start + lead, end: Math.max(line.start + lead, line.end - trail) };
+}
+
+/** Collapses Markdown leftovers so rules read prose: `\$` → `$`, `**x**` → `x`, `[t](u)` → `t`. */
+export function plainForMatching(s: string): string {
+  // Same length as the input so offsets stay valid: replaced characters become spaces.
+  return s
+    .replace(/\\([$*_#[\]()])/g, " $1")
+    .replace(/\*\*|__/g, "  ");
+}
+
+/** Offset of the n-th line's start, clamped. */
+export function lineAt(lines: Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+export function contains(outer: Span, inner: Span): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}

@@ -1,0 +1,132 @@
+// The LSP layer: thin handlers that ask the analysis cache and convert its results.
+import type { Connection, Diagnostic, Hover, DocumentSymbol, InitializeParams, InitializeResult } from "vscode-languageserver";
+import { DiagnosticSeverity, TextDocuments, TextDocumentSyncKind, ResponseError, ErrorCodes } from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { hoverAt } from "../analysis/hover";
+import { AnalysisCancelled } from "../analysis/types";
+import { AnalysisCache, type CachedAnalysis } from "./analysisCache";
+import { SOURCE, toDiagnostic, toRange, toSymbol } from "./convert";
+import { DEFAULT_SETTINGS, settingsFrom, type Settings } from "./settings";
+
+export function startService(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new AnalysisCache();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let settings: Settings = DEFAULT_SETTINGS;
+  let pullConfiguration = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    pullConfiguration = !!params.capabilities.workspace?.configuration;
+    settings = settingsFrom({ ...((params.initializationOptions as Record<string, unknown> | undefined)?.settings as object | undefined) });
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        documentSymbolProvider: { label: "Press release" },
+      },
+      serverInfo: { name: "press-release-annotator" },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (pullConfiguration) await refreshSettings();
+  });
+
+  async function refreshSettings(): Promise<void> {
+    if (!pullConfiguration) return;
+    try {
+      const value: unknown = await connection.workspace.getConfiguration("pressRelease");
+      settings = settingsFrom(value);
+    } catch {
+      /* keep the settings we have */
+    }
+  }
+
+  connection.onDidChangeConfiguration(async (change) => {
+    const pushed = (change.settings as Record<string, unknown> | null)?.pressRelease;
+    if (pushed) settings = settingsFrom(pushed);
+    else await refreshSettings();
+    cache.clear();
+    for (const doc of documents.all()) schedule(doc, 0);
+  });
+
+  function analysisOf(doc: TextDocument): CachedAnalysis | undefined {
+    try {
+      return cache.get(doc, settings, () => documents.get(doc.uri)?.version !== doc.version);
+    } catch (e) {
+      if (e instanceof AnalysisCancelled) return undefined;
+      connection.console.error(`analysis failed for ${doc.uri}: ${e instanceof Error ? e.stack : String(e)}`);
+      return undefined;
+    }
+  }
+
+  function publish(doc: TextDocument): void {
+    const current = documents.get(doc.uri);
+    if (!current || current.version !== doc.version) return; // a newer version will publish
+    const a = analysisOf(current);
+    if (!a) return;
+    let diagnostics: Diagnostic[] = [];
+    if (a.result) diagnostics = a.result.findings.map((f) => toDiagnostic(current, f));
+    else if (a.skipped === "too-large")
+      diagnostics = [{
+        range: { start: { line: 0, character: 0 }, end: current.positionAt(Math.min(current.getText().indexOf("\n") >>> 0, 200)) },
+        severity: DiagnosticSeverity.Information,
+        source: SOURCE,
+        code: "too-large",
+        message: `Not analysed: the document is ${(current.getText().length / 1048576).toFixed(1)} MB, over pressRelease.maxDocumentSize (${(settings.maxDocumentSize / 1048576).toFixed(1)} MB). Raise that setting to analyse it.`,
+      }];
+    void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+  }
+
+  function schedule(doc: TextDocument, delay = settings.debounceMs): void {
+    clearTimeout(timers.get(doc.uri));
+    timers.set(doc.uri, setTimeout(() => {
+      timers.delete(doc.uri);
+      publish(doc);
+    }, delay));
+  }
+
+  // TextDocuments reports an open as a content change too: analyse opens at once and
+  // debounce only real edits.
+  const opened = new Set<string>();
+  documents.onDidOpen((e) => {
+    opened.add(e.document.uri);
+    schedule(e.document, 0);
+  });
+  documents.onDidChangeContent((e) => {
+    if (opened.delete(e.document.uri)) return;
+    schedule(e.document);
+  });
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    cache.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  const docOrError = (uri: string): TextDocument => {
+    const doc = documents.get(uri);
+    if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `unknown document: ${uri}`);
+    return doc;
+  };
+
+  connection.onHover((params): Hover | null => {
+    const doc = docOrError(params.textDocument.uri);
+    const { line, character } = params.position;
+    if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= doc.lineCount)
+      throw new ResponseError(ErrorCodes.InvalidParams, `position out of range: ${line}:${character}`);
+    const a = analysisOf(doc);
+    if (!a?.result) return null;
+    const h = hoverAt(a.result, doc.offsetAt(params.position));
+    if (!h) return null;
+    return { contents: { kind: "markdown", value: h.markdown }, range: toRange(doc, h) };
+  });
+
+  connection.onDocumentSymbol((params): DocumentSymbol[] => {
+    const doc = docOrError(params.textDocument.uri);
+    const a = analysisOf(doc);
+    return a?.result ? a.result.outline.map((n) => toSymbol(doc, n)) : [];
+  });
+
+  documents.listen(connection);
+}

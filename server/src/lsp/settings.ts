@@ -1,0 +1,69 @@
+// Typed extension settings, cleaned from whatever the client sends (as vscode-eslint does).
+import type { AnalysisOptions, EnableMode, FindingCode, SeverityLevel } from "../analysis/types";
+import { RULE_CODES } from "../rules/registry";
+
+export interface Settings {
+  enable: EnableMode;
+  severity: Partial<Record<FindingCode, SeverityLevel>>;
+  pufferyWords: string[];
+  allowedPhrases: string[];
+  reportingVerbs: string[];
+  issuerNames: string[];
+  ignoredFindings: string[];
+  placeholder: string;
+  exclude: string[];
+  maxDocumentSize: number;
+  debounceMs: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  enable: "auto",
+  severity: {},
+  pufferyWords: [],
+  allowedPhrases: [],
+  reportingVerbs: [],
+  issuerNames: [],
+  ignoredFindings: [],
+  placeholder: "[source?]",
+  exclude: [],
+  maxDocumentSize: 20 * 1024 * 1024,
+  debounceMs: 200,
+};
+
+const LEVELS = new Set(["error", "warning", "information", "hint", "off"]);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+
+export function settingsFrom(value: unknown): Settings {
+  const v = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
+  const severity: Settings["severity"] = {};
+  const sev = (v.severity && typeof v.severity === "object" ? v.severity : {}) as Record<string, unknown>;
+  for (const code of RULE_CODES) {
+    const level = sev[code];
+    if (typeof level === "string" && LEVELS.has(level)) severity[code] = level as SeverityLevel;
+  }
+  const num = (x: unknown, d: number) => (typeof x === "number" && Number.isFinite(x) && x >= 0 ? x : d);
+  return {
+    enable: v.enable === "always" || v.enable === "never" ? v.enable : "auto",
+    severity,
+    pufferyWords: strings(v.pufferyWords),
+    allowedPhrases: strings(v.allowedPhrases),
+    reportingVerbs: strings(v.reportingVerbs),
+    issuerNames: strings(v.issuerNames),
+    ignoredFindings: strings(v.ignoredFindings),
+    placeholder: typeof v.placeholder === "string" && v.placeholder.trim() ? v.placeholder : DEFAULT_SETTINGS.placeholder,
+    exclude: strings(v.exclude),
+    maxDocumentSize: num(v.maxDocumentSize, DEFAULT_SETTINGS.maxDocumentSize),
+    debounceMs: num(v.debounceMs, DEFAULT_SETTINGS.debounceMs),
+  };
+}
+
+export function analysisOptions(s: Settings): AnalysisOptions {
+  return {
+    severity: s.severity,
+    pufferyWords: s.pufferyWords,
+    allowedPhrases: s.allowedPhrases,
+    reportingVerbs: s.reportingVerbs,
+    issuerNames: s.issuerNames,
+    ignoredFindings: s.ignoredFindings,
+  };
+}

@@ -1,0 +1,54 @@
+// Puffery and unverifiable superlatives in the release's own voice (not in named people's
+// quotes, not inside boilerplate).
+import { PUFFERY } from "../analysis/lexicon";
+import type { Rule } from "./rule";
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
+const SUPERLATIVE = String.raw`(?:one of )?the (?:most|best|largest|biggest|only|fastest|finest|greatest|premier|ultimate) [\p{L}-]+`;
+
+let cache: { key: string; re: RegExp } | undefined;
+function pattern(extra: string[]): RegExp {
+  const key = extra.join("\u0000");
+  if (cache?.key === key) return cache.re;
+  const words = [...new Set([...PUFFERY, ...extra.map((w) => w.toLowerCase())])].sort((a, b) => b.length - a.length).map(escape);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${SUPERLATIVE}|${words.join("|")})(?![\\p{L}\\p{N}-])`, "giu");
+  cache = { key, re };
+  return re;
+}
+
+export const promotionalRule: Rule = {
+  code: "promotional",
+  title: "Promotional language",
+  description: "Puffery and unverifiable superlatives in the release's own voice (“leading”, “innovative”, “the most comprehensive”). Quotes by named people and boilerplate are left alone.",
+  defaultSeverity: "information",
+  anchor: "promotional",
+  examples: { flagged: "Help at Home, a leading national provider of in-home care, …", notFlagged: "“We are proud of this award,” said Jane Doe, CEO." },
+  check({ model, voices, options }) {
+    const re = pattern(options.pufferyWords ?? []);
+    const out: ReturnType<Rule["check"]> = [];
+    model.sentences.forEach((s, si) => {
+      const p = model.paragraphs[s.paragraph];
+      if (p.boilerplate) return;
+      const v = voices[si];
+      // Named people's words are theirs to make; the rule is about the release's voice.
+      if (v.attribution && v.attribution.sourceType !== "document") return;
+      for (const m of s.text.matchAll(re)) {
+        const start = s.start + (m.index ?? 0);
+        const end = start + m[0].length;
+        if (model.quotes.some((q) => q.speaker && q.start <= start && end <= q.end)) continue;
+        out.push({
+          code: "promotional",
+          start,
+          end,
+          message: `Promotional: “${m[0]}” is self-praise the reader cannot check.`,
+          explanation: {
+            what: "Puffery: an evaluative or superlative phrase in the release's own voice.",
+            why: `“${m[0]}” praises the issuer or its product without evidence or a named source.`,
+            fix: "Replace it with a checkable fact (a figure, a ranking with its source) or drop it.",
+          },
+        });
+      }
+    });
+    return out;
+  },
+};

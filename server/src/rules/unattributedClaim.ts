@@ -1,0 +1,47 @@
+// Evaluative, causal, predictive and trend assertions in the release's own voice that no
+// named source makes. Plain reports of what happened are the news itself.
+import { CLAIM_CUES } from "../analysis/lexicon";
+import type { Rule } from "./rule";
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
+const CUE_RE = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...CLAIM_CUES].sort((a, b) => b.length - a.length).map(escape).join("|")})(?![\\p{L}\\p{N}-])`, "iu");
+
+const KIND: [RegExp, string][] = [
+  [/due to|driven by|drive|led to|lead|result|contribut|caused|because|thanks to|fuel|trigger|impacted|affected|forced|exacerbat|ensure|enable|minimi|reduce|improve|enhance|shaped|ebnete/i, "causal"],
+  [/expected|projected|set to|set for|poised|could|will|likely|wird/i, "predictive"],
+  [/remain|persist|growing|increasing|rising|continu|surg|soar|declin|accelerat|trend|grown|become|evolved|becoming|normal|rise|sigue|contin|cada vez|zunehmend|wachsend|de plus en plus|sempre più/i, "trend"],
+];
+
+export const unattributedClaimRule: Rule = {
+  code: "unattributed-claim",
+  title: "Unattributed claim",
+  description: "An evaluative, causal, predictive or trend assertion (“underscores”, “reflects”, “remained high”, “growing”, “due to”) in the release's own voice that no named source makes. Plain reports of what happened are not claims.",
+  defaultSeverity: "warning",
+  anchor: "unattributed-claim",
+  examples: { flagged: "The same-day engagements came as global tensions remained high.", notFlagged: "Economic and trade exchanges sustained robust development, Xi said." },
+  check({ model, voices }) {
+    const out: ReturnType<Rule["check"]> = [];
+    model.sentences.forEach((s, si) => {
+      const p = model.paragraphs[s.paragraph];
+      if (p.boilerplate || p.heading) return;
+      const v = voices[si];
+      if (v.attribution || v.quoted > 0.5) return;
+      const m = CUE_RE.exec(s.text);
+      if (!m) return;
+      const kind = KIND.find(([re]) => re.test(m[0]))?.[1] ?? "evaluative";
+      out.push({
+        code: "unattributed-claim",
+        start: s.start,
+        end: s.end,
+        message: `Unattributed claim (${kind}): “${m[0]}” asserts more than what happened, and no named source makes it.`,
+        data: { cue: m[0], claimKind: kind },
+        explanation: {
+          what: `A ${kind} assertion in the release's own voice.`,
+          why: `The cue “${m[0]}” makes this a judgement, not a report of what happened, and the sentence names no person, organisation or document behind it.`,
+          fix: "Attribute it to a named source (“…, said Jane Doe, CEO”), support it with a sourced figure, or report only what happened.",
+        },
+      });
+    });
+    return out;
+  },
+};
