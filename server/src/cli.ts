@@ -1,105 +1,77 @@
-// Command-line annotator on the same engine: a readable report or JSON per file.
-import { readFileSync, statSync } from "node:fs";
+// press-release-annotate: the engine on files, folders and globs, as a readable report,
+// JSON, SARIF or Markdown. Exit codes: 0 clean, 1 a finding at or above --fail-on, 2 bad input.
 import { analyze } from "./analysis/index";
-import type { AnalysisResult, OutlineNode } from "./analysis/types";
-import { TextDocument } from "vscode-languageserver-textdocument";
+import { releaseEvidence } from "./analysis/detect";
+import type { Severity } from "./analysis/types";
+import { decodeText, readText, UnreadableFile } from "./files";
+import { parseArgs, USAGE, type CliOptions } from "./cli/args";
+import { resolveInputs } from "./cli/inputs";
+import { toJson, toMarkdown, toSarif, toText, type Analysed } from "./cli/formats";
 
-interface CliOptions {
-  format: "text" | "json";
-  files: string[];
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return decodeText(Buffer.concat(chunks));
 }
 
-function parseArgs(argv: string[]): CliOptions | string {
-  const o: CliOptions = { format: "text", files: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--format") {
-      const f = argv[++i];
-      if (f !== "text" && f !== "json") return `unknown format: ${f ?? "(none)"} (use text or json)`;
-      o.format = f;
-    } else if (a.startsWith("--format=")) {
-      const f = a.slice(9);
-      if (f !== "text" && f !== "json") return `unknown format: ${f} (use text or json)`;
-      o.format = f;
-    } else if (a === "-h" || a === "--help") return "help";
-    else if (a.startsWith("-")) return `unknown option: ${a}`;
-    else o.files.push(a);
-  }
-  if (!o.files.length) return "no input files";
-  return o;
+async function analyseInput(file: string, opts: CliOptions): Promise<Analysed> {
+  const text = file === "-" ? await readStdin() : await readText(file);
+  if (!text.replace(/[\s\uFEFF]+/g, "")) throw new UnreadableFile("empty file");
+  const result = analyze(text, { severity: opts.severity });
+  if (opts.enable === "auto" && !releaseEvidence(result.model).isRelease && !/\.(?:release|pr)\.txt$/i.test(file)) return { file, text, skipped: "not-a-release" };
+  return { file, text, result };
 }
 
-/** Reads a file as UTF-8 text, refusing binary and invalid UTF-8 with a one-line reason. */
-export function readText(file: string): string {
-  const st = statSync(file);
-  if (st.isDirectory()) throw new Error("is a directory");
-  const buf = readFileSync(file);
-  if (buf.includes(0)) throw new Error("binary file (contains NUL bytes)");
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(buf);
-  } catch {
-    throw new Error("not valid UTF-8 text");
-  }
-}
-
-function toJson(file: string, text: string, r: AnalysisResult) {
-  const doc = TextDocument.create("file:///x", "plaintext", 1, text);
-  const range = (s: number, e: number) => ({ start: doc.positionAt(s), end: doc.positionAt(e) });
-  const outline = (n: OutlineNode): unknown => ({ name: n.name, detail: n.detail, kind: n.kind, range: range(n.span.start, n.span.end), children: n.children.map(outline) });
-  return {
-    file,
-    findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, range: range(f.start, f.end), ...(f.data?.kind ? { kind: f.data.kind } : {}) })),
-    outline: r.outline.map(outline),
-  };
-}
-
-function toText(file: string, text: string, r: AnalysisResult): string {
-  const doc = TextDocument.create("file:///x", "plaintext", 1, text);
-  const lines: string[] = [file];
-  for (const f of r.findings) {
-    const p = doc.positionAt(f.start);
-    lines.push(`  ${p.line + 1}:${p.character + 1}  ${f.severity.padEnd(11)} ${f.code.padEnd(20)} ${f.message}`);
-  }
-  lines.push("", "  Outline:");
-  const walk = (n: OutlineNode, depth: number) => {
-    lines.push(`  ${"  ".repeat(depth)}${depth ? "└ " : "• "}${n.name}${n.detail ? `  (${n.detail})` : ""}`);
-    for (const c of n.children) walk(c, depth + 1);
-  };
-  r.outline.forEach((n) => walk(n, 0));
-  const counts = new Map<string, number>();
-  for (const f of r.findings) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
-  lines.push("", `  ${r.findings.length} findings${counts.size ? ": " + [...counts].map(([c, n]) => `${n} ${c}`).join(", ") : ""}`);
-  return lines.join("\n");
-}
-
-function main(argv: string[]): number {
+export async function main(argv: string[], write: (s: string) => void = (s) => process.stdout.write(s), warn: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
   const opts = parseArgs(argv);
   if (opts === "help") {
-    process.stdout.write("usage: press-release-annotate [--format text|json] FILE...\n");
+    write(USAGE);
     return 0;
   }
-  if (typeof opts === "string") {
-    process.stderr.write(`press-release-annotate: ${opts}\nusage: press-release-annotate [--format text|json] FILE...\n`);
+  if ("error" in opts) {
+    warn(`press-release-annotate: ${opts.error}\n${USAGE.split("\n")[0]}\n(see --help)\n`);
     return 2;
   }
-  let bad = false;
-  const json: unknown[] = [];
-  for (const file of opts.files) {
-    let text: string;
-    try {
-      text = readText(file);
-    } catch (e) {
-      const msg = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
-      process.stderr.write(`press-release-annotate: ${file}: ${msg}\n`);
-      bad = true;
+  const cwd = process.cwd();
+  const errors: { file: string; message: string }[] = [];
+  const analysed: Analysed[] = [];
+  for (const input of await resolveInputs(opts.inputs, opts.exclude, cwd)) {
+    if ("error" in input) {
+      errors.push({ file: input.file, message: input.error });
+      warn(`press-release-annotate: ${input.file}: ${input.error}\n`);
       continue;
     }
-    const r = analyze(text);
-    if (opts.format === "json") json.push(toJson(file, text, r));
-    else process.stdout.write(toText(file, text, r) + "\n\n");
+    try {
+      const a = await analyseInput(input.file, opts);
+      analysed.push(a);
+      if (opts.format === "text") write(toText(a) + "\n\n");
+      else if (opts.format === "markdown") write(toMarkdown(a) + "\n");
+    } catch (e) {
+      if (!(e instanceof UnreadableFile)) throw e;
+      errors.push({ file: input.file, message: e.message });
+      warn(`press-release-annotate: ${input.file}: ${e.message}\n`);
+    }
   }
-  if (opts.format === "json") process.stdout.write(JSON.stringify(json, null, 2) + "\n");
-  return bad ? 2 : 0;
+  if (opts.format === "json") write(JSON.stringify(analysed.map(toJson), null, 2) + "\n");
+  else if (opts.format === "sarif") write(JSON.stringify(toSarif(analysed, errors, cwd), null, 2) + "\n");
+  else if (opts.format === "text" && analysed.length + errors.length > 1) {
+    const total = analysed.reduce((n, a) => n + (a.result?.findings.length ?? 0), 0);
+    write(`${analysed.length} file${analysed.length === 1 ? "" : "s"} analysed, ${total} finding${total === 1 ? "" : "s"}${errors.length ? `, ${errors.length} unreadable` : ""}\n`);
+  }
+  if (errors.length) return 2;
+  const failOn = opts.failOn;
+  if (failOn && analysed.some((a) => a.result?.findings.some((f) => RANK[f.severity] <= RANK[failOn]))) return 1;
+  return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      process.stderr.write(`press-release-annotate: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

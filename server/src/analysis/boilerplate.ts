@@ -15,14 +15,19 @@ interface LineClass {
 
 const URL = String.raw`(?:https?:\/\/|www\.)[^\s<>()\]]+`;
 const ONLY_LINKS = new RegExp(
-  String.raw`^(?:(?:!?\[[^\]]*\]\([^)]*\)|<${URL}>|${URL}|[|•·,;:\-–—*]|\s)+)$`,
+  String.raw`^(?:(?:!?\[[^\]]*\]\([^)]*\)|<${URL}>|${URL}|[|•·,;:\-–—*/]|\s)+)$`,
   "i",
 );
 const HAS_URL = new RegExp(URL, "i");
+const DOMAIN = /\b[\w-]+\.(?:com|org|net|io|ai|gov|edu|co|de|fr|es|it|eu)\b/i;
+/** Sentences that send the reader to a web site rather than tell news. */
+const WEB_POINTER = /\b(?:posted on its web ?site|available (?:at|on) (?:its |the )?(?:web ?site|www\.|https?:)|provides information for investors on its|(?:visit|see) (?:our|its|the company[’']s) (?:web ?site|newsroom)|can be found (?:at|on)|is available on (?:the )?(?:company[’']s )?web ?site|webcast (?:will be|is) available)\b/i;
+const POSTED_FIRST = /^the post .+ (?:appeared first|first appeared) on\b/i;
 
 // Wire and distribution marks at the top of a release.
 const WIRE_HEADER: RegExp[] = [
   /^for immediate release\b/i,
+  /^(?:news|news release|press release|media release|media advisory|pressemitteilung|presseinformation|communiqué(?: de presse)?|comunicado(?: de prensa)?|nota de prensa|comunicato stampa)$/i,
   /^(?:comunicato stampa|communiqu[ée] de presse|pressemitteilung|nota de prensa|comunicado de prensa)\b.*(?:promozionale|contenuto|$)/i,
   /^-{1,3}\s*news direct\s*-{1,3}$/i,
   /^exhibit\s+\d+(?:\.\d+)?$/i,
@@ -37,7 +42,7 @@ const WIRE_HEADER: RegExp[] = [
 // Distribution marks at the end.
 const WIRE_FOOTER: RegExp[] = [
   /^#{3,}$/,
-  /^-\s*(?:30|0|ende|fin|fine|end)\s*-$/i,
+  /^-\s*(?:30|0|ende|fin|fine|end)\s*-(?:\s|$)/i,
   /^view (?:original|source) (?:content|version)\b/i,
   /^view the original release\b/i,
   /^(?:original|source) (?:content|version) (?:on|at|from)\b/i,
@@ -84,7 +89,7 @@ const SAFE_HARBOR_HEADING =
 const SAFE_HARBOR_TEXT =
   /\bforward[- ]looking statements?\b|\bprivate securities litigation reform act\b|\bsafe harbou?r\b|\bzukunftsgerichtete aussagen\b|\bdéclarations prospectives\b|\bdeclaraciones (?:a futuro|prospectivas)\b/i;
 const CONTACT_HEADING =
-  /^(?:#{1,6}\s*)?(?:\*\*)?\/?(?:(?:media|press|investor|investors|news media|company|corporate|public relations|pr)(?: relations)?\s*(?:contacts?|inquiries|enquiries)|contacts?(?: details| information| info)?|contacto(?:s)?(?: de prensa)?|kontakt(?:e)?|pressekontakt|medienkontakt|contact presse|contatti?(?: stampa)?|contato|press contacts?|investor relations(?: contact)?|corporate communications|for (?:further|more) information,? (?:please )?contact)\b/i;
+  /^(?:#{1,6}\s*)?(?:\*\*)?\/?(?:(?:media|press|investor|investors|news media|company|corporate|public relations|pr)(?: relations)?\s*(?:contacts?|inquiries|enquiries)|contacts?(?: details| information| info)?|contacto(?:s)?(?: de prensa)?|kontakt(?:e)?|pressekontakt|medienkontakt|contact presse|contatti?(?: stampa)?|contato|press contacts?|investor relations(?: contact)?|corporate communications|for (?:further|more) information,? (?:please )?contact)(?:\b|(?=[\p{Lu}]))/iu;
 const REPUBLISHER_META: RegExp[] = [
   /^(?:descrizione|categoria|categorie|tag|tags|data di creazione|autore|default watermark|etichette|schlagwörter|kategorie|autor|etiquetas|categoría|catégorie|mots-clés)\s*:?$/i,
   /^checkad$/i,
@@ -96,7 +101,7 @@ const REPUBLISHER_META: RegExp[] = [
   /^\[newsramp\.com/i,
   /^\[reddit post\]/i,
   /\bas your preferred (?:news )?source on google\b/i,
-  /^the post .+ appeared first on\b/i,
+  /^the post .+ (?:appeared first|first appeared) on\b/i,
   /^(?:share|teilen|condividi|compartir|partager)\s*(?:this|on|:|$)/i,
   /^(?:kommentare|comments|commenti|comentarios)\b.{0,20}$/i,
   /^(?:read more|mehr lesen|leggi anche|lee también|lire aussi)\s*:?$/i,
@@ -107,6 +112,7 @@ const LINKS_TEXT: RegExp[] = [
   /\b(?:are|is) available (?:in|on|at) the company[’']s (?:newsroom|website)\b/i,
   /^(?:website|web site|\/web site):/i,
   /^\[(?:website|twitter|x|linkedin|facebook|telegram|discord|medium)\]\(/i,
+  /^[^.:]{2,60}:\s*(?:link|hier|here|aquí|ici|qui)$/i,
 ];
 
 function matchAny(patterns: RegExp[], s: string): RegExpExecArray | null {
@@ -126,20 +132,23 @@ export function classifyLine(raw: string): LineClass | null {
   if (!s) return null;
   let m: RegExpExecArray | null;
   if ((m = matchAny(REPUBLISHER_META, s))) return { kind: "republisher-meta", evidence: m[0] };
+  if (/^[*•·]+$/.test(s)) return { kind: "republisher-meta", evidence: "empty list item" };
   if ((m = matchAny(WIRE_HEADER, s)) && s.length < 200) return { kind: "wire-header", evidence: m[0] };
   if (/^comunicato stampa\b.*:/i.test(s) && DISCLAIMER[0].test(s)) return { kind: "disclaimer", evidence: "non sono responsabili" };
   if ((m = matchAny(WIRE_FOOTER, s)) && s.length < 300) return { kind: "wire-footer", evidence: m[0] };
-  if ((m = matchAny(COPYRIGHT, s)) && s.length < 400) return { kind: "copyright", evidence: m[0] };
+  if ((m = matchAny(COPYRIGHT, s)) && (s.length < 400 || /^trademarks?\b/i.test(s))) return { kind: "copyright", evidence: m[0] };
   if ((m = matchAny(DISCLAIMER, s))) return { kind: "disclaimer", evidence: m[0] };
   if ((m = SAFE_HARBOR_HEADING.exec(s)) && (s.length < 80 || SAFE_HARBOR_TEXT.test(s)))
     return { kind: "safe-harbor", starter: s.length < 80, evidence: m[0] };
-  if (/\bforward[- ]looking statements?\b/i.test(s) && /\b(?:within the meaning|securities|risks? and uncertainties|safe harbou?r|undue reliance)\b/i.test(s))
+  if (/\bforward[- ]looking (?:statements?|information)\b/i.test(s) && /\b(?:within the meaning|securities|risks? and uncertainties|safe harbou?r|undue reliance|differ materially)\b/i.test(s))
     return { kind: "safe-harbor", evidence: "forward-looking statements" };
-  if ((m = CONTACT_HEADING.exec(s)) && (s.length < 60 || EMAIL.test(s) || PHONE.test(s)))
+  if ((m = CONTACT_HEADING.exec(s)) && (s.length < 60 || EMAIL.test(s) || PHONE.test(s) || /\b(?:e-?mail|tel|phone)\b/i.test(s)))
     return { kind: "contact", starter: true, evidence: m[0] };
   if ((m = ABOUT_HEADING.exec(s)) && isAboutHeading(s)) return { kind: "about", starter: true, evidence: m[0] };
   if (ONLY_LINKS.test(s) && HAS_URL.test(s)) return { kind: "links", evidence: s.slice(0, 60) };
   if ((m = matchAny(LINKS_TEXT, s)) && s.length < 400) return { kind: "links", evidence: m[0] };
+  if (s.length < 600 && (HAS_URL.test(s) || DOMAIN.test(s)) && WEB_POINTER.test(s) && !/\d+(?:\.\d+)?\s?(?:%|percent|million|billion)/i.test(s))
+    return { kind: "links", evidence: WEB_POINTER.exec(s)?.[0] ?? "web site" };
   return null;
 }
 
@@ -147,10 +156,15 @@ export function classifyLine(raw: string): LineClass | null {
 function isAboutHeading(s: string): boolean {
   const rest = s.replace(ABOUT_HEADING, "").trim();
   if (!rest) return false;
-  if (s.length <= 90 && !/[.!?]$/.test(s) && /^[\p{Lu}\d[(]/u.test(rest)) return true;
-  // Run-in: a capitalised name, then the company description.
-  return /^[\p{Lu}\d[(][^.]{0,80}?(?::|\b(?:is|was|are|ist|est|es|è|é)\b|[a-z.®™)][A-Z])/u.test(rest) && /\b(?:is|was|are|ist|est|es|è|é|has|hat|a|an|founded|gegründet|fondée|fundada)\b/i.test(rest);
+  const words = s.split(/\s+/).length;
+  // Heading form: "About Acme", "Über kevin.", "About D-Wave Quantum Inc."
+  if (s.length <= 90 && words <= 10 && (!/[!?,;]$/.test(s)) && (/^[\p{Lu}\d[(]/u.test(rest) || words <= 4)) return true;
+  if (!/^[\p{Lu}\d[(]/u.test(rest)) return false;
+  // Run-in: "About Acme: Acme is …", "About AcmeAcme is …", "Acerca de X. Con sede en …"
+  const head = rest.slice(0, 250);
+  return /^[^:]{1,150}:\s/.test(head) || RUN_IN_DESCRIPTION.test(head);
 }
+const RUN_IN_DESCRIPTION = /\b(?:is|are|was|ist|est|es|è|é)\s+(?:a|an|the|one|un|una|une|ein|eine|la|el|il|uno|um|uma|o)\b|\b(?:was|were)\s+(?:officially\s+)?(?:created|founded|established|formed)\b|\b(?:founded|headquartered|based in|con sede|fundad[ao]|gegründet|fondée|basée|sede)\b/i;
 
 /** Lines that carry on a contact block: short, and names, phones, e-mails, sites. */
 function isContactLine(s: string): boolean {
@@ -165,51 +179,142 @@ function isHeadingLike(s: string): boolean {
   return s.length < 100 && !/[.!?:;,]$/.test(s) && /^[\p{Lu}\d]/u.test(s);
 }
 
-export function findBoilerplate(lines: Line[]): BoilerplateBlock[] {
-  const classes: (LineClass | null)[] = lines.map((l) => (isBlank(l.text) ? null : classifyLine(l.text)));
-  const kinds: (BoilerplateKind | null)[] = classes.map((c) => c?.kind ?? null);
-  const evidence: string[] = classes.map((c) => c?.evidence ?? "");
-  const nonBlank = lines.filter((l) => !isBlank(l.text)).map((l) => l.index);
+const TICKER_DESCRIPTION = /\((?:NYSE|NASDAQ|Nasdaq|OTC\w*|TSXV?|AMEX|LSE|BMV|ASX|Euronext|Xetra)\s*:\s*[\w.]+\)\s+(?:is|ist|est|es)\s+(?:a|an|the)\b/;
+const PAGE_MARK = /^<PAGE>$|^-\s*\d+\s*-$|^page \d+/i;
+const TABULAR = /\S\s{3,}\S.*\s{3,}\S|\d\s{3,}[\d$(]/;
+const single = (u: Unit) => u.lines.length === 1;
+const blankGap = (a: Unit, b: Unit) => b.lines[0] - a.lines[a.lines.length - 1] - 1;
 
-  // Extend starters over the lines that carry their stock text on.
-  for (let k = 0; k < nonBlank.length; k++) {
-    const i = nonBlank[k];
-    const c = classes[i];
-    if (!c?.starter) continue;
-    for (let j = k + 1; j < nonBlank.length; j++) {
-      const li = nonBlank[j];
-      const s = clean(lines[li].text);
-      if (classes[li]) break; // another stock line or starter takes over
-      if (c.kind === "contact") {
-        if (!isContactLine(s)) break;
-      } else if (c.kind === "about") {
-        // An About section runs over its prose paragraphs; a heading ends it.
-        if (isHeadingLike(s) && j > k + 1) break;
-      } else if (c.kind === "safe-harbor") {
-        if (isHeadingLike(s) && !/^\(?[a-z\d]{1,3}[).]/i.test(s)) break;
-      }
-      kinds[li] = c.kind;
-      evidence[li] = c.evidence;
+/** Hard-wrapped prose: every line but the last is long and runs on into the next. */
+function isWrapped(u: Unit, lines: Line[]): boolean {
+  const body = u.lines.slice(0, -1).map((i) => lines[i].text.trimEnd());
+  const runOn = body.filter((t) => t.length >= 50 && /[\p{L},;\-–(]$/u.test(t)).length;
+  return runOn >= Math.max(1, Math.ceil(body.length * 0.6));
+}
+
+/** A unit of classification: a paragraph (run of non-blank lines). */
+interface Unit {
+  lines: number[];
+  text: string;
+}
+
+function unitsOf(lines: Line[]): Unit[] {
+  const units: Unit[] = [];
+  let cur: number[] = [];
+  const flush = () => {
+    if (cur.length) units.push({ lines: cur, text: cur.map((i) => clean(lines[i].text)).join(" ") });
+    cur = [];
+  };
+  for (const l of lines) {
+    if (isBlank(l.text)) flush();
+    else cur.push(l.index);
+  }
+  flush();
+  return units;
+}
+
+/** Lines of a republisher's tail: links, pickups, images, short labels, bullets. */
+function isFurniture(t: string, alreadyStock: boolean): boolean {
+  if (alreadyStock || t.length < 40) return true;
+  if (/^pickup\b/i.test(t)) return true;
+  const withoutLinks = t.replace(new RegExp(`!?\\[[^\\]]*\\]\\([^)]*\\)|<?${URL}>?`, "gi"), "").trim();
+  return HAS_URL.test(t) && withoutLinks.length < 60;
+}
+
+export function findBoilerplate(lines: Line[]): BoilerplateBlock[] {
+  const units = unitsOf(lines);
+  const kinds: (BoilerplateKind | null)[] = lines.map(() => null);
+  const evidence: string[] = lines.map(() => "");
+  const starter: boolean[] = lines.map(() => false);
+  const set = (i: number, c: LineClass) => {
+    kinds[i] = c.kind;
+    evidence[i] = c.evidence;
+    starter[i] = !!c.starter;
+  };
+
+  // 1. Classify each paragraph as a whole (hard-wrapped prose), then its lines one by one.
+  for (const u of units) {
+    if (u.lines.length > 1 && isWrapped(u, lines)) {
+      // Hard-wrapped prose is one unit: its lines mean nothing on their own.
+      const whole = classifyLine(u.text);
+      const first = classifyLine(lines[u.lines[0]].text);
+      if (whole && !whole.starter) for (const i of u.lines) set(i, { ...whole, starter: false });
+      else if (first?.starter) set(u.lines[0], first);
+      continue;
+    }
+    for (const i of u.lines) {
+      const c = classifyLine(lines[i].text);
+      if (c) set(i, c);
     }
   }
 
-  // Republisher tail: after a horizontal rule near the end, everything is page furniture
-  // when what follows is links, images and short lines.
-  const n = nonBlank.length;
+  // 1b. An About section without its heading: the company description right after an
+  //     end mark ("###", "- ende -"), or a description of the form "Acme (NYSE: ACME) is a …"
+  //     in the back half of the release.
+  for (let k = 1; k < units.length; k++) {
+    const u = units[k];
+    if (u.lines.some((i) => kinds[i])) continue;
+    const prevEnd = units[k - 1].lines.every((i) => kinds[i] === "wire-footer");
+    const t = u.text.slice(0, 300);
+    if ((prevEnd && /^[\p{Lu}\d][^.]{0,80}?\b(?:is|ist|est|es|è|é)\s+(?:a|an|the|one|ein|eine|un|une|una|uno|um|uma)\b/u.test(t)) ||
+        (k >= units.length / 2 && TICKER_DESCRIPTION.test(t))) {
+      set(u.lines[0], { kind: "about", starter: true, evidence: "company description" });
+    }
+  }
+
+  // 2. Starters extend: over the rest of their own paragraph, then over following
+  //    paragraphs until the stock text ends (another stock line, a heading, prose).
+  const tailFrom = Math.floor(units.length * 0.6);
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    const at = u.lines.findIndex((i) => starter[i]);
+    if (at < 0) continue;
+    const head = u.lines[at];
+    const kind = kinds[head] as BoilerplateKind;
+    const carry = (i: number) => {
+      kinds[i] = kind;
+      evidence[i] = evidence[head];
+    };
+    const continues = (t: string, single: boolean, firstAfter: boolean): boolean => {
+      if (kind === "contact") return isContactLine(t);
+      if (kind === "about") return !(single && isHeadingLike(t) && !firstAfter && k < tailFrom);
+      return !(single && isHeadingLike(t) && !/^\(?[a-z\d]{1,3}[).]/i.test(t)); // safe harbor
+    };
+    for (const i of u.lines.slice(at + 1)) {
+      if (kinds[i]) break;
+      if (!continues(clean(lines[i].text), true, true) && kind === "contact") break;
+      carry(i);
+    }
+    for (let j = k + 1; j < units.length; j++) {
+      const next = units[j];
+      if (next.lines.some((i) => kinds[i])) {
+        // A page mark inside stock text, or more of the same kind, does not end it.
+        if (next.lines.every((i) => kinds[i] === kind || PAGE_MARK.test(clean(lines[i].text)))) continue;
+        break;
+      }
+      if ((kind === "contact" || kind === "about") && blankGap(units[j - 1], next) > 1) break;
+      if (kind === "about" && (TABULAR.test(lines[next.lines[0]].text) || (next.text.length < 120 && !/\p{Ll}/u.test(next.text)))) break;
+      const isSingle = single(next);
+      if (kind === "contact") {
+        if (!next.lines.every((i) => isContactLine(clean(lines[i].text)))) break;
+      } else if (!continues(next.text, isSingle, j === k + 1)) break;
+      for (const i of next.lines) carry(i);
+    }
+  }
+
+  // 3. Republisher tail: after a horizontal rule or "The post … appeared first on",
+  //    everything left is page furniture when it is links, images and short lines.
+  const nonBlank = units.flatMap((u) => u.lines);
   let rulesTried = 0; // bounded so a document of rules stays linear
-  for (let k = Math.floor(n * 0.4); k < n && rulesTried < 8; k++) {
+  for (let k = 1; k < nonBlank.length && rulesTried < 8; k++) {
     const i = nonBlank[k];
     const s = clean(lines[i].text);
     const isRule = /^(?:-{3,}|_{3,}|\*(?:\s*\*){2,})$/.test(s);
-    const postedFirst = /^the post .+ appeared first on\b/i.test(s);
+    const postedFirst = POSTED_FIRST.test(s);
     if (!isRule && !postedFirst) continue;
     rulesTried++;
     const rest = nonBlank.slice(k + 1);
-    const furniture = rest.every((li) => {
-      const t = clean(lines[li].text);
-      return t.length < 200 && (HAS_URL.test(t) || t.length < 40 || kinds[li] !== null);
-    });
-    if (furniture || postedFirst) {
+    if (postedFirst || (rest.length && rest.every((li) => isFurniture(clean(lines[li].text), kinds[li] !== null)))) {
       for (const li of [i, ...rest]) {
         kinds[li] = "republisher-meta";
         evidence[li] ||= isRule ? "page furniture after a rule" : s.slice(0, 60);
@@ -218,34 +323,33 @@ export function findBoilerplate(lines: Line[]): BoilerplateBlock[] {
     }
   }
 
-  // Short unclassified lines between two lines of the same kind belong to the block
-  // (the values under "Categoria", "Autore" and the like).
+  // 4. Short unclassified lines between two lines of the same kind belong to the block
+  //    (the values under "Categoria", "Autore" and the like).
   for (let k = 1; k + 1 < nonBlank.length; k++) {
     const i = nonBlank[k];
     if (kinds[i]) continue;
     const prev = kinds[nonBlank[k - 1]];
-    const s = clean(lines[i].text);
     if (prev !== "republisher-meta" && prev !== "contact") continue;
+    if (clean(lines[i].text).length >= 40) continue;
     let next: BoilerplateKind | null = null;
     for (let j = k + 1; j < nonBlank.length && j <= k + 2; j++) {
       if (kinds[nonBlank[j]]) { next = kinds[nonBlank[j]]; break; }
       if (clean(lines[nonBlank[j]].text).length >= 40) break;
     }
-    if (next === prev && s.length < 40) {
+    if (next === prev) {
       kinds[i] = prev;
       evidence[i] = evidence[nonBlank[k - 1]];
     }
   }
 
-  // Merge consecutive lines of one kind into blocks (blank lines between them join).
+  // 5. Merge consecutive lines of one kind into blocks (blank lines between them join).
   const blocks: BoilerplateBlock[] = [];
   for (let k = 0; k < nonBlank.length; k++) {
     const i = nonBlank[k];
     const kind = kinds[i];
     if (!kind) continue;
     const last = blocks[blocks.length - 1];
-    const prevNonBlank = nonBlank[k - 1];
-    if (last && last.kind === kind && last.lastLine === prevNonBlank) {
+    if (last && last.kind === kind && last.lastLine === nonBlank[k - 1]) {
       last.lastLine = i;
       last.end = lines[i].end;
     } else {

@@ -8,10 +8,31 @@ import { analysisOptions, type Settings } from "./settings";
 
 export interface CachedAnalysis {
   version: number;
+  /** The analysis to show (diagnostics, hovers, symbols): set only for documents analysed as releases. */
   result?: AnalysisResult;
+  /** The analysis even when the document does not look like a release (for explicit commands: report, copy). */
+  analysed?: AnalysisResult;
   evidence?: ReleaseEvidence;
   /** Why the document was not analysed (too large, disabled, not a release). */
   skipped?: "too-large" | "disabled" | "not-a-release";
+}
+
+/** The language a file gets in the editor: `press-release` for *.release.txt and *.pr.txt. */
+export function languageIdOf(fileName: string): string {
+  return /\.(?:release|pr)\.txt$/i.test(fileName) ? "press-release" : "plaintext";
+}
+
+/** Analyses a document as the settings say: never, when it looks like a release, or always. */
+export function analyseDocument(doc: TextDocument, settings: Settings, isCancelled?: () => boolean): CachedAnalysis {
+  const version = doc.version;
+  if (settings.enable === "never") return { version, skipped: "disabled" };
+  const text = doc.getText();
+  if (text.length > settings.maxDocumentSize) return { version, skipped: "too-large" };
+  const result = analyze(text, { ...analysisOptions(settings), isCancelled });
+  const evidence = releaseEvidence(result.model);
+  const forced = settings.enable === "always" || doc.languageId === "press-release";
+  if (!forced && !evidence.isRelease) return { version, evidence, analysed: result, skipped: "not-a-release" };
+  return { version, result, analysed: result, evidence };
 }
 
 export class AnalysisCache {
@@ -20,9 +41,20 @@ export class AnalysisCache {
   get(doc: TextDocument, settings: Settings, isCancelled?: () => boolean): CachedAnalysis {
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
-    const entry = this.compute(doc, settings, isCancelled);
+    const entry = analyseDocument(doc, settings, isCancelled);
     this.entries.set(doc.uri, entry);
     return entry;
+  }
+
+  /**
+   * The analysis for an explicit request (report, copy): also for documents that do not look
+   * like a release or with `enable: never`, but never beyond maxDocumentSize.
+   */
+  forced(doc: TextDocument, settings: Settings, isCancelled?: () => boolean): AnalysisResult | undefined {
+    const entry = this.get(doc, settings, isCancelled);
+    if (entry.analysed) return entry.analysed;
+    if (entry.skipped === "too-large") return undefined;
+    return analyze(doc.getText(), { ...analysisOptions(settings), isCancelled });
   }
 
   peek(uri: string): CachedAnalysis | undefined {
@@ -35,17 +67,5 @@ export class AnalysisCache {
 
   clear(): void {
     this.entries.clear();
-  }
-
-  private compute(doc: TextDocument, settings: Settings, isCancelled?: () => boolean): CachedAnalysis {
-    const version = doc.version;
-    if (settings.enable === "never") return { version, skipped: "disabled" };
-    const text = doc.getText();
-    if (text.length > settings.maxDocumentSize) return { version, skipped: "too-large" };
-    const result = analyze(text, { ...analysisOptions(settings), isCancelled });
-    const evidence = releaseEvidence(result.model);
-    const forced = settings.enable === "always" || doc.languageId === "press-release";
-    if (!forced && !evidence.isRelease) return { version, evidence, skipped: "not-a-release" };
-    return { version, result, evidence };
   }
 }

@@ -7,6 +7,7 @@ import { AnalysisCancelled } from "../analysis/types";
 import { AnalysisCache, type CachedAnalysis } from "./analysisCache";
 import { SOURCE, toDiagnostic, toRange, toSymbol } from "./convert";
 import { DEFAULT_SETTINGS, settingsFrom, type Settings } from "./settings";
+import { clientSupport, featureCapabilities, registerFeatures, workspaceFoldersOf, type ClientSupport } from "./features";
 
 export function startService(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -14,22 +15,31 @@ export function startService(connection: Connection): void {
   const timers = new Map<string, NodeJS.Timeout>();
   let settings: Settings = DEFAULT_SETTINGS;
   let pullConfiguration = false;
+  let support: ClientSupport = clientSupport({});
+  let folders: string[] = [];
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullConfiguration = !!params.capabilities.workspace?.configuration;
+    support = clientSupport(params.capabilities);
+    folders = workspaceFoldersOf(params);
     settings = settingsFrom({ ...((params.initializationOptions as Record<string, unknown> | undefined)?.settings as object | undefined) });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         documentSymbolProvider: { label: "Press release" },
+        ...featureCapabilities(support),
       },
       serverInfo: { name: "press-release-annotator" },
     };
   });
 
   connection.onInitialized(async () => {
-    if (pullConfiguration) await refreshSettings();
+    if (!pullConfiguration) return;
+    await refreshSettings();
+    // Documents opened while the settings were on their way were analysed with the defaults.
+    cache.clear();
+    for (const doc of documents.all()) schedule(doc, 0);
   });
 
   async function refreshSettings(): Promise<void> {
@@ -48,6 +58,7 @@ export function startService(connection: Connection): void {
     else await refreshSettings();
     cache.clear();
     for (const doc of documents.all()) schedule(doc, 0);
+    features.refreshWorkspace();
   });
 
   function analysisOf(doc: TextDocument): CachedAnalysis | undefined {
@@ -101,7 +112,7 @@ export function startService(connection: Connection): void {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     cache.delete(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    if (!features.republishClosed(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   const docOrError = (uri: string): TextDocument => {
@@ -127,6 +138,8 @@ export function startService(connection: Connection): void {
     const a = analysisOf(doc);
     return a?.result ? a.result.outline.map((n) => toSymbol(doc, n)) : [];
   });
+
+  const features = registerFeatures({ connection, documents, cache, settings: () => settings, analysisOf }, () => support, () => folders);
 
   documents.listen(connection);
 }

@@ -25,13 +25,13 @@ export const DEFAULT_SETTINGS: Settings = {
   issuerNames: [],
   ignoredFindings: [],
   placeholder: "[source?]",
-  exclude: [],
+  exclude: ["**/node_modules/**"],
   maxDocumentSize: 20 * 1024 * 1024,
   debounceMs: 200,
 };
 
 const LEVELS = new Set(["error", "warning", "information", "hint", "off"]);
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+const strings = (v: unknown, fallback: string[] = []): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : fallback);
 
 export function settingsFrom(value: unknown): Settings {
   const v = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
@@ -41,7 +41,7 @@ export function settingsFrom(value: unknown): Settings {
     const level = sev[code];
     if (typeof level === "string" && LEVELS.has(level)) severity[code] = level as SeverityLevel;
   }
-  const num = (x: unknown, d: number) => (typeof x === "number" && Number.isFinite(x) && x >= 0 ? x : d);
+  const num = (x: unknown, d: number, max = Number.MAX_SAFE_INTEGER) => (typeof x === "number" && Number.isFinite(x) && x >= 0 ? Math.min(x, max) : d);
   return {
     enable: v.enable === "always" || v.enable === "never" ? v.enable : "auto",
     severity,
@@ -51,9 +51,9 @@ export function settingsFrom(value: unknown): Settings {
     issuerNames: strings(v.issuerNames),
     ignoredFindings: strings(v.ignoredFindings),
     placeholder: typeof v.placeholder === "string" && v.placeholder.trim() ? v.placeholder : DEFAULT_SETTINGS.placeholder,
-    exclude: strings(v.exclude),
+    exclude: strings(v.exclude, DEFAULT_SETTINGS.exclude),
     maxDocumentSize: num(v.maxDocumentSize, DEFAULT_SETTINGS.maxDocumentSize),
-    debounceMs: num(v.debounceMs, DEFAULT_SETTINGS.debounceMs),
+    debounceMs: num(v.debounceMs, DEFAULT_SETTINGS.debounceMs, 10000),
   };
 }
 

@@ -1,0 +1,115 @@
+// Reading releases from disk and walking folders for them, shared by the CLI and the
+// server's "Analyse Workspace". Node-only; the engine never imports this.
+import { readFile, readdir, stat } from "node:fs/promises";
+import * as path from "node:path";
+import picomatch from "picomatch";
+
+/** A file that cannot be analysed, with a one-line reason. */
+export class UnreadableFile extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnreadableFile";
+  }
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Decodes bytes as UTF-8 text, refusing binary data and invalid UTF-8. */
+export function decodeText(buf: Uint8Array): string {
+  if (buf.includes(0)) throw new UnreadableFile("binary file (contains NUL bytes)");
+  try {
+    return utf8.decode(buf);
+  } catch {
+    throw new UnreadableFile("not valid UTF-8 text");
+  }
+}
+
+/** Reads a file as UTF-8 text; throws UnreadableFile with a one-line reason. */
+export async function readText(file: string, maxSize = Number.MAX_SAFE_INTEGER): Promise<string> {
+  let st;
+  try {
+    st = await stat(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UnreadableFile(code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : `cannot read (${code ?? String(e)})`);
+  }
+  if (st.isDirectory()) throw new UnreadableFile("is a directory");
+  if (!st.isFile()) throw new UnreadableFile("not a regular file");
+  if (st.size > maxSize) throw new UnreadableFile(`too large (${(st.size / 1048576).toFixed(1)} MB)`);
+  let buf: Buffer;
+  try {
+    buf = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UnreadableFile(code === "EACCES" ? "permission denied" : `cannot read (${code ?? String(e)})`);
+  }
+  return decodeText(buf);
+}
+
+/** A matcher for glob patterns against slash-separated paths relative to a root. */
+export function globMatcher(patterns: readonly string[]): (relative: string) => boolean {
+  const usable = patterns.map((p) => p.trim()).filter(Boolean);
+  if (!usable.length) return () => false;
+  const m = picomatch(usable, { dot: true });
+  return (rel) => m(rel.split(path.sep).join("/"));
+}
+
+/** The patterns of a `files.exclude`-style object whose value is `true`. */
+export function enabledPatterns(value: unknown): string[] {
+  if (!value || typeof value !== "object") return [];
+  return Object.entries(value as Record<string, unknown>).filter(([, v]) => v === true).map(([k]) => k);
+}
+
+export interface WalkOptions {
+  /** Globs relative to the root; a matching folder is not entered. */
+  exclude?: readonly string[];
+  /** File name endings to yield (default `.txt`). */
+  extensions?: readonly string[];
+  /** Polled between folders; stop walking when it returns true. */
+  isCancelled?: () => boolean;
+}
+
+/** Yields the matching files under root (sorted, depth-first), skipping excluded paths and unreadable folders. */
+export async function* walk(root: string, options: WalkOptions = {}): AsyncGenerator<string> {
+  const excluded = globMatcher(options.exclude ?? []);
+  const exts = (options.extensions ?? [".txt"]).map((e) => e.toLowerCase());
+  const stack = [root];
+  while (stack.length) {
+    if (options.isCancelled?.()) return;
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirs: string[] = [];
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      const rel = path.relative(root, full);
+      if (excluded(rel)) continue;
+      if (e.isDirectory()) subdirs.push(full);
+      else if (e.isFile() && exts.some((x) => e.name.toLowerCase().endsWith(x))) yield full;
+    }
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
+  }
+}
+
+/** True when the argument is a glob pattern rather than a path. */
+export function isGlob(arg: string): boolean {
+  return picomatch.scan(arg).isGlob;
+}
+
+/** Expands a glob pattern (relative to cwd, or absolute) into the matching files. */
+export async function expandGlob(pattern: string, cwd: string, exclude: readonly string[] = []): Promise<string[]> {
+  const scan = picomatch.scan(pattern.split(path.sep).join("/"));
+  const base = path.resolve(cwd, scan.base || ".");
+  const match = picomatch(scan.glob, { dot: false });
+  const out: string[] = [];
+  // Walk every file under the static base; the glob decides which ones count.
+  for await (const f of walk(base, { exclude, extensions: [""] })) {
+    if (match(path.relative(base, f).split(path.sep).join("/"))) out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,193 @@
+// The editor features beyond diagnostics, hover and symbols: code actions, folding, links,
+// the scorecard, the report, the boilerplate-free copy and "Analyse Workspace". Each handler
+// asks the analysis cache and hands the result to a pure function.
+import type { ClientCapabilities, Connection, InitializeParams, ServerCapabilities, TextDocuments } from "vscode-languageserver";
+import { CodeActionKind, ErrorCodes, ResponseError } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import * as path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { renderReport, scorecard, textWithoutBoilerplate } from "../report";
+import { enabledPatterns } from "../files";
+import {
+  AnalyzeWorkspaceRequest,
+  COPY_WITHOUT_BOILERPLATE_KIND,
+  ReportRequest,
+  ScorecardRequest,
+  TextWithoutBoilerplateRequest,
+  type AnalyzeWorkspaceResult,
+  type DocumentParams,
+  type ReportResult,
+  type Scorecard,
+  type TextResult,
+} from "../protocol";
+import type { AnalysisCache, CachedAnalysis } from "./analysisCache";
+import { codeActions } from "./codeActions";
+import { foldingRanges } from "./folding";
+import { documentLinks } from "./links";
+import type { Settings } from "./settings";
+import { analyzeWorkspace, diagnosticsOfFile, fsPathOf } from "./workspace";
+
+export interface FeatureContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  cache: AnalysisCache;
+  settings(): Settings;
+  /** The cached analysis of an open document (undefined when cancelled or failed). */
+  analysisOf(doc: TextDocument): CachedAnalysis | undefined;
+}
+
+/** What the client can do, read once at initialize. */
+export interface ClientSupport {
+  codeActionLiterals: boolean;
+  documentChanges: boolean;
+  configuration: boolean;
+  workDoneProgress: boolean;
+  foldingRangeLimit?: number;
+}
+
+export function clientSupport(caps: ClientCapabilities): ClientSupport {
+  return {
+    codeActionLiterals: !!caps.textDocument?.codeAction?.codeActionLiteralSupport,
+    documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
+    configuration: !!caps.workspace?.configuration,
+    workDoneProgress: !!caps.window?.workDoneProgress,
+    foldingRangeLimit: caps.textDocument?.foldingRange?.rangeLimit,
+  };
+}
+
+/** The capabilities of the features registered here. */
+export function featureCapabilities(support: ClientSupport): ServerCapabilities {
+  return {
+    ...(support.codeActionLiterals ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, COPY_WITHOUT_BOILERPLATE_KIND], resolveProvider: false } } : {}),
+    foldingRangeProvider: true,
+    documentLinkProvider: { resolveProvider: false },
+  };
+}
+
+/** Workspace folders of the initialize request, as file system paths. */
+export function workspaceFoldersOf(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const paths = uris.map(fsPathOf).filter((p): p is string => !!p);
+  if (!paths.length && params.rootPath) paths.push(path.normalize(params.rootPath));
+  return paths;
+}
+
+export function registerFeatures(ctx: FeatureContext, support: () => ClientSupport, folders: () => string[]): { republishClosed(uri: string): boolean; refreshWorkspace(): void } {
+  const { connection, documents, cache } = ctx;
+  const docOrError = (uri: string): TextDocument => {
+    const doc = documents.get(uri);
+    if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `unknown document: ${uri}`);
+    return doc;
+  };
+  const shown = (uri: string) => {
+    const doc = documents.get(uri);
+    return doc ? { doc, result: ctx.analysisOf(doc)?.result } : undefined;
+  };
+  const forced = (uri: string) => {
+    const doc = docOrError(uri);
+    const result = cache.forced(doc, ctx.settings());
+    if (!result) throw new ResponseError(ErrorCodes.InvalidRequest, `not analysed: ${uri} is over pressRelease.maxDocumentSize`);
+    return { doc, result };
+  };
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || !support().codeActionLiterals) return [];
+    return codeActions(doc, params, { placeholder: ctx.settings().placeholder, documentChanges: support().documentChanges });
+  });
+
+  connection.onFoldingRanges((params) => {
+    const s = shown(params.textDocument.uri);
+    return s?.result ? foldingRanges(s.result, support().foldingRangeLimit) : [];
+  });
+
+  connection.onDocumentLinks((params) => {
+    const s = shown(params.textDocument.uri);
+    return s?.result ? documentLinks(s.doc) : [];
+  });
+
+  connection.onRequest(ScorecardRequest, (params: DocumentParams): Scorecard | null => {
+    const s = shown(params.uri);
+    return s?.result ? scorecard(s.result) : null;
+  });
+
+  connection.onRequest(ReportRequest, (params: DocumentParams): ReportResult => {
+    const { doc, result } = forced(params.uri);
+    return { markdown: renderReport(result, { title: titleOf(doc.uri) }) };
+  });
+
+  connection.onRequest(TextWithoutBoilerplateRequest, (params: DocumentParams): TextResult => ({ text: textWithoutBoilerplate(forced(params.uri).result) }));
+
+  // Files whose diagnostics came from disk, to restore them when their editor closes.
+  const fromDisk = new Set<string>();
+  const isOpen = (fsPath: string) => documents.all().some((d) => fsPathOf(d.uri) === fsPath);
+
+  async function filesExclude(): Promise<string[]> {
+    if (!support().configuration) return [];
+    try {
+      return enabledPatterns(await connection.workspace.getConfiguration("files.exclude"));
+    } catch {
+      return [];
+    }
+  }
+
+  connection.onRequest(AnalyzeWorkspaceRequest, async (_params: unknown, token): Promise<AnalyzeWorkspaceResult> => {
+    const progress = support().workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin("Analysing press releases", 0, "Looking for .txt files…", true);
+    let lastPercent = -1;
+    try {
+      return await analyzeWorkspace({
+        folders: folders(),
+        settings: ctx.settings(),
+        filesExclude: await filesExclude(),
+        isOpen,
+        publish: (uri, diagnostics) => {
+          const p = fsPathOf(uri);
+          if (p) fromDisk.add(p);
+          void connection.sendDiagnostics({ uri, diagnostics });
+        },
+        progress: (done, total, file) => {
+          const percent = total ? Math.floor((done / total) * 100) : 100;
+          if (percent === lastPercent && done < total) return;
+          lastPercent = percent;
+          progress?.report(percent, file ? `${done + 1}/${total} ${path.basename(file)}` : `${total} files`);
+        },
+        isCancelled: () => token.isCancellationRequested || !!progress?.token.isCancellationRequested,
+      });
+    } finally {
+      progress?.done();
+    }
+  });
+
+  return {
+    /** When a document closes: restores its on-disk diagnostics if the workspace was analysed. */
+    republishClosed(uri: string): boolean {
+      const p = fsPathOf(uri);
+      if (!p || !fromDisk.has(p)) return false;
+      diagnosticsOfFile(p, ctx.settings()).then(
+        (d) => void connection.sendDiagnostics({ uri, diagnostics: d?.diagnostics ?? [] }),
+        () => void connection.sendDiagnostics({ uri, diagnostics: [] }),
+      );
+      return true;
+    },
+    /** After a settings change: re-analyses the files analysed from disk that are not open. */
+    refreshWorkspace(): void {
+      for (const p of fromDisk) {
+        if (isOpen(p)) continue;
+        const uri = pathToFileURL(p).href;
+        diagnosticsOfFile(p, ctx.settings()).then(
+          (d) => void connection.sendDiagnostics(d ?? { uri, diagnostics: [] }),
+          () => void connection.sendDiagnostics({ uri, diagnostics: [] }),
+        );
+      }
+    },
+  };
+}
+
+function titleOf(uri: string): string {
+  try {
+    return uri.startsWith("file:") ? path.basename(fileURLToPath(uri)) : decodeURIComponent(uri.replace(/^.*[/:]/, "")) || uri;
+  } catch {
+    return uri;
+  }
+}

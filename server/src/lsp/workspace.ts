@@ -1,0 +1,80 @@
+// "Analyse Workspace": every .txt file under the workspace folders that is not excluded
+// (files.exclude and pressRelease.exclude) is read from disk and, when it is a release,
+// gets its diagnostics published. Files open in the editor are left to the editor's buffer.
+import * as path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import type { Diagnostic } from "vscode-languageserver";
+import { readText, UnreadableFile, walk } from "../files";
+import type { AnalyzeWorkspaceResult } from "../protocol";
+import { analyseDocument, languageIdOf } from "./analysisCache";
+import { toDiagnostic } from "./convert";
+import type { Settings } from "./settings";
+
+export interface WorkspaceScan {
+  /** Workspace folders as file system paths. */
+  folders: string[];
+  settings: Settings;
+  /** Patterns from `files.exclude` that are on. */
+  filesExclude: string[];
+  /** True when the document (by file system path) is open in the editor. */
+  isOpen(fsPath: string): boolean;
+  publish(uri: string, diagnostics: Diagnostic[]): void;
+  progress(done: number, total: number, file: string): void;
+  isCancelled(): boolean;
+}
+
+/** The file system path of a file: URI, or undefined for other schemes. */
+export function fsPathOf(uri: string): string | undefined {
+  if (!uri.startsWith("file:")) return undefined;
+  try {
+    return path.normalize(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Diagnostics of a file on disk, or undefined when it is not analysed as a release. */
+export async function diagnosticsOfFile(file: string, settings: Settings): Promise<{ uri: string; diagnostics: Diagnostic[] } | undefined> {
+  const text = await readText(file, settings.maxDocumentSize);
+  const uri = pathToFileURL(file).href;
+  const doc = TextDocument.create(uri, languageIdOf(file), 0, text);
+  const a = analyseDocument(doc, settings);
+  if (!a.result) return undefined;
+  return { uri, diagnostics: a.result.findings.map((f) => toDiagnostic(doc, f)) };
+}
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function analyzeWorkspace(scan: WorkspaceScan): Promise<AnalyzeWorkspaceResult> {
+  const result: AnalyzeWorkspaceResult = { files: 0, releases: 0, findings: 0, skipped: 0, cancelled: false };
+  const exclude = [...scan.filesExclude, ...scan.settings.exclude];
+  const files: string[] = [];
+  for (const folder of scan.folders) {
+    for await (const f of walk(folder, { exclude, isCancelled: scan.isCancelled })) files.push(f);
+  }
+  result.files = files.length;
+  for (let i = 0; i < files.length; i++) {
+    if (scan.isCancelled()) {
+      result.cancelled = true;
+      break;
+    }
+    const file = files[i];
+    scan.progress(i, files.length, file);
+    if (scan.isOpen(path.normalize(file))) continue;
+    try {
+      const d = await diagnosticsOfFile(file, scan.settings);
+      if (d) {
+        result.releases++;
+        result.findings += d.diagnostics.length;
+        scan.publish(d.uri, d.diagnostics);
+      }
+    } catch (e) {
+      if (!(e instanceof UnreadableFile)) throw e;
+      result.skipped++;
+    }
+    await tick(); // let edits, hovers and cancellation through between files
+  }
+  if (!result.cancelled) scan.progress(files.length, files.length, "");
+  return result;
+}
