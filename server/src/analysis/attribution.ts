@@ -29,11 +29,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/
 const alternation = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join("|");
 const wordRe = (words: string[], flags = "giu") => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(words)})(?![\\p{L}\\p{N}])`, flags);
 
+const CONTINUES_SPEECH = /^[“"‘]|^(?:he|she|they)\s+(?:also|further|then)\b/i;
 const PRONOUN = /(?<![\p{L}])(he|she|they|er|sie|il|elle|él|ella|lui|lei|ele|ela)\s*$/iu;
 const FIRST_PERSON = /(?<![\p{L}])(?:i|we)\s*$/iu;
+const VERB_CHAIN = /\s+[\p{Ll}]+ed\s+and\s*$/u;
 const ADVERBS = /(?:\s+(?:also|further|later|then|again|once again|recently|previously|additionally|firmly|repeatedly|publicly|today|earlier|has|have|had|would|will|both|jointly|separately))+\s*$/i;
-const APPOSITIVE_TAIL = /,\s*(?:(?:a|an|the|who|which|our|its|his|her|chief|senior|former|co-founder|founder|president|ceo|head|director|professor|[\p{Ll}\p{Lu}][\p{L}.'’-]*\s+(?:of|at|for|and))\b[^,;:"“”]{0,140}|[^,;:"“”]{0,80}(?:CEO|President|Officer|Director|Founder|Chairman|Professor|Manager|Secretary|Minister|Head|Partner|Chair|Lead|Analyst|Economist|VP))[,]?\s*$/u;
-const DOC_SUBJECT = /(?<![\p{L}])(?:the|this|our|that|these)\s+(?:new\s+|latest\s+|annual\s+|full\s+)?(?:survey|study|report|research|analysis|findings|data|poll|paper|index|review)s?\s*$/iu;
+const APPOSITIVE_TITLED = /,\s*[^,;:"“”]{0,100}\b(?:CEO|CFO|COO|CTO|President|Officer|Director|Founder|Co-Founder|Chairman|Chairwoman|Chair|Professor|Manager|Secretary|Minister|Head|Partner|Lead|Analyst|Economist|VP|Vice|Executive|Scientist|Researcher|Author|Editor|Spokesperson|Mayor|Governor|Senator|Councilmember|PhD|MD)\b[^,;:"“”]{0,80},?\s*$/;
+const APPOSITIVE_TAIL = /,\s*(?:(?:a|an|the|who|which|our|its|his|her|chief|senior|former|co-founder|founder|president|ceo|head|director|professor|[\p{Ll}\p{Lu}][\p{L}.'’-]*\s+(?:of|at|for|and|des|der|von|de|del|du|di|da))\b[^,;:"“”]{0,140}|[^,;:"“”]{0,80}(?:CEO|President|Officer|Director|Founder|Chairman|Professor|Manager|Secretary|Minister|Head|Partner|Chair|Lead|Analyst|Economist|VP))[,]?\s*$/u;
+const DOC_SUBJECT = /(?<![\p{L}])(?:the|this|our|that|these)\s+(?:(?:new|latest|annual|full|recent|\d{4}|national|global)\s+)*(?:survey|study|report|research|analysis|findings|data|poll|paper|index|review)s?\s*$/iu;
 const VAGUE_SUBJECT_AT_END = new RegExp(`(?<![\\p{L}])(?:(?:the|a|an|some|many|most|several|independent|other|leading|top)\\s+)?(?:${alternation(VAGUE_SUBJECTS)})\\s*$`, "iu");
 
 export interface AttributionOptions {
@@ -100,7 +103,8 @@ export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: 
       } else if (pronoun) {
         const who = lastNamed?.source ?? lastPersonPrevParagraph;
         if (who) att = { start: s.start, end: s.end, source: who, sourceType: typeOf(who), cue: pronoun.cue, cueSpan: pronoun.cueSpan, via: "pronoun", sentence: si };
-      } else if (lastNamed && !voice.vague.length) {
+      } else if (lastNamed && !voice.vague.length && CONTINUES_SPEECH.test(s.text)) {
+        // "Also, …" / "In addition, …" right after a named speaker carries the same speech on.
         att = { start: s.start, end: s.end, source: lastNamed.source, sourceType: lastNamed.sourceType, cue: "continuation", cueSpan: { start: s.start, end: s.start }, via: "continuation", sentence: si };
       }
       if (att) {
@@ -144,28 +148,40 @@ export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: 
   return { voices, attributions, quotes, speakers };
 }
 
-/** Quoted spans of a paragraph: curly pairs, guillemets, and straight quotes taken in pairs. */
+/**
+ * Quoted spans of a paragraph. Scraped text mixes straight and curly marks ("… ” or „ … “),
+ * so quotes are read as a stream: a mark that opens a word opens a quote, a mark that
+ * ends a word closes it. A quote left open runs to the end of the paragraph.
+ */
 export function findQuotes(text: string, p: Paragraph): Quote[] {
   const out: Quote[] = [];
   const t = p.text;
-  const pairs: [string, string][] = [["“", "”"], ["«", "»"], ["„", "“"], ['"', '"']];
-  for (const [open, close] of pairs) {
-    let i = t.indexOf(open);
-    while (i >= 0) {
-      const j = t.indexOf(close, i + 1);
-      if (j < 0) {
-        // A quote that runs to the end of the paragraph (continued in the next one).
-        if (t.length - i > 40 && open !== '"') out.push({ start: p.start + i, end: p.end, text: t.slice(i + 1) });
-        break;
+  let open = -1;
+  let german = false;
+  for (let i = 0; i < t.length && out.length < MAX_QUOTES; i++) {
+    const c = t[i];
+    if (c !== '"' && c !== "“" && c !== "”" && c !== "«" && c !== "»" && c !== "„") continue;
+    const prev = t[i - 1] ?? " ";
+    const next = t[i + 1] ?? " ";
+    const opensWord = /[\s(\[:—–-]/.test(prev) || i === 0;
+    const closesWord = /[\s.,;:!?)\]—–-]/.test(next) || i === t.length - 1;
+    if (open < 0) {
+      if (c === "„" || c === "«" || c === "“" || (c === '"' && opensWord && !/\s/.test(next))) {
+        open = i;
+        german = c === "„";
       }
-      const inner = t.slice(i + 1, j);
-      if (inner.split(/\s+/).length >= 4 && !out.some((q) => q.start <= p.start + i && p.start + i < q.end)) out.push({ start: p.start + i, end: p.start + j + 1, text: inner });
-      i = t.indexOf(open, j + 1);
+    } else if (c === "”" || c === "»" || (c === "“" && german) || (c === '"' && closesWord) || (c === "“" && closesWord && !opensWord)) {
+      const inner = t.slice(open + 1, i);
+      if (inner.split(/\s+/).length >= 3) out.push({ start: p.start + open, end: p.start + i + 1, text: inner });
+      open = -1;
     }
   }
+  if (open >= 0 && t.length - open > 40) out.push({ start: p.start + open, end: p.end, text: t.slice(open + 1) });
   void text;
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }
+
+const MAX_QUOTES = 500;
 
 function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp, preps: RegExp, docVerbs: RegExp, vaguePhrases: RegExp, quotes: Quote[]): CueHit[] {
   const hits: CueHit[] = [];
@@ -187,6 +203,7 @@ function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp,
   for (const m of t.matchAll(verbs)) {
     if (inQuote(m.index)) continue;
     const cue = m[0];
+    if (/^\p{Lu}/u.test(cue) && m.index > 0) continue; // "Emphasizes" in a title-case headline
     if (/^so$/i.test(cue) && !/,\s*so\s+[\p{Lu}]/u.test(t.slice(Math.max(0, m.index - 3), m.index + 5))) continue;
     const hit = subjectOf(t, m.index, cue.length);
     if (hit) hits.push({ ...hit, cue, cueSpan: cueSpan(m.index, cue.length), phraseStart: s.start + (hit.vague ? hit.phraseOffset : m.index) });
@@ -218,6 +235,28 @@ function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp,
   return hits;
 }
 
+/** The name a cue introduces after itself, past a lower-case role ("first author Khan Shahzada"). */
+function nameAfterCue(after: string): string | undefined {
+  const t = after.replace(/^\s+/, "");
+  const direct = nameAtStart(t);
+  if (direct && !isOrganisation(direct)) return direct;
+  // "the CEO of Olympic Transport, Fernando Paez": the person after the comma.
+  const afterComma = /^[^,.;:"“”]{3,90},\s*/.exec(t);
+  if (afterComma) {
+    const n = nameAtStart(t.slice(afterComma[0].length));
+    if (n && !isOrganisation(n) && n.split(/\s+/).length >= 2) return n;
+  }
+  if (direct) return direct;
+  const role = /^(?:[\p{Ll}][\p{L}'’-]*\s+){1,4}(?=[\p{Lu}])/u.exec(t);
+  if (role) {
+    const n = nameAtStart(t.slice(role[0].length));
+    if (n && !isOrganisation(n)) return n;
+  }
+  const comma = /^[^,.;:"“”]{3,90},\s*/.exec(t);
+  if (comma) return nameAtStart(t.slice(comma[0].length));
+  return undefined;
+}
+
 function firstWords(s: string, n: number): string {
   const m = new RegExp(String.raw`^(?:\S+\s*){0,${n}}`).exec(s);
   return (m?.[0] ?? "").trimEnd();
@@ -238,24 +277,25 @@ function subjectOf(t: string, at: number, len: number): (Omit<CueHit, "cue" | "c
   // After a quote: “…,” said X / “…,” X said
   const after = t.slice(at + len);
   if (/[”"’»]\s*,?\s*$|,\s*[”"’»]\s*$/.test(before)) {
-    const n = nameAtStart(after.replace(/^\s+/, ""));
+    const n = nameAfterCue(after);
     if (n) return { source: stripTitles(n.replace(/,.*/, "")), sourceType: "person", phraseOffset: at };
   }
-  before = before.replace(ADVERBS, "");
+  before = before.replace(ADVERBS, "").replace(VERB_CHAIN, "").replace(ADVERBS, "");
   const pron = PRONOUN.exec(before);
   if (pron) return { pronoun: true, phraseOffset: at };
-  if (FIRST_PERSON.test(before)) return undefined;
+  if (FIRST_PERSON.test(before)) return { source: "the issuer", sourceType: "issuer", phraseOffset: at };
   if (/(?<![\p{L}])the\s+(?:company|firm|group|organi[sz]ation|agency|department|ministry|foundation|association)\s*$/iu.test(before))
     return { source: "the company", sourceType: "issuer", phraseOffset: at };
   const vague = VAGUE_SUBJECT_AT_END.exec(before);
   if (vague) return { vague: true, phraseOffset: offsetBase + vague.index + (vague[0].length - vague[0].trimStart().length) };
   // "Wang Yiwei, a professor at Renmin University of China, told"
-  const noAppositive = before.replace(APPOSITIVE_TAIL, "");
+  const noAppositive = before.replace(APPOSITIVE_TITLED, "").replace(APPOSITIVE_TAIL, "").replace(/,\s*$/, "");
   const name = nameAtEnd(noAppositive.replace(/\s+$/, ""));
-  if (name && /\S\s*$/.test(noAppositive)) return { source: stripTitles(name), sourceType: "person", phraseOffset: at };
-  // "…, said Tim Cook, Apple's CEO." / "…, Xi said."
+  const governed = name && new RegExp(`(?:^|\\s)(?:in|of|from|at|to|for|with|on|by|into|across|throughout|than|like)\\s+(?:the\\s+)?${escape(name)}[’']?s?\\s*$`, "i").test(noAppositive.replace(/\s+$/, ""));
+  if (name && !governed && /\S\s*$/.test(noAppositive)) return { source: stripTitles(name), sourceType: "person", phraseOffset: at };
+  // "…, said Tim Cook, Apple's CEO." / "…, Xi said." / "…, dijo el director ejecutivo de X, Fernando Paez."
   if (/,\s*$/.test(before) || /^\s*$/.test(before)) {
-    const n = nameAtStart(after.replace(/^\s+/, ""));
+    const n = nameAfterCue(after);
     if (n && !/^(?:The|This|That|It)$/.test(n)) return { source: stripTitles(n), sourceType: "person", phraseOffset: at };
   }
   return undefined;

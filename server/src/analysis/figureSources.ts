@@ -6,10 +6,20 @@ import { scanFigures } from "./figures";
 import { isOrganisation } from "./names";
 
 const WORLD_CONTEXT =
-  /\b(?:markets?|industry|industries|sectors?|global|globally|worldwide|world'?s?|nation(?:al|wide|'s)?|country|countries|americans|population|people|adults|children|consumers|households|economy|economic|trade|exports?|imports?|gdp|spending|debt|deaths?|suicides?|poverty|jobs?|job losses|workforce|workers|cities|regions?|demand|supply|production|reserves|cases|patients|cause|rates?|metro|metropolitan|residents|angelenos|fatalities|injuries|lives|biotech|commerce|ecommerce|e-commerce|sales in the|share of|cagr|forecast|projected|expected to reach|estimated|by 20\d\d|leading cause|majority|average american|u\.s\. adults|mercado|marché|markt)\b/i;
+  /\b(?:(?<!(?:developed|developing|emerging|international|domestic|key|core|all|our|its|new|end|certain|some)\s)markets?|industry|industries|global|globally|worldwide|world'?s?|nationwide|nation'?s|countries|americans|population|people|adults|children|consumers|households|economy|economic|trade|exports?|imports?|gdp|consumer spending|(?:consumer|household|national|personal|credit card|student|public) debt|deaths?|suicides?|poverty|job losses|workforce|workers|cities|demand|supply|production|reserves|patients|(?:unemployment|poverty|suicide|mortality|death|birth|inflation|adoption|participation|recovery|growth) rates?|metro|metropolitan|residents|angelenos|fatalities|injuries|lives|biotech|e-?commerce|market share|share of (?:the )?(?:market|world|global|u\.s\.)|cagr|projected to|expected to (?:reach|grow|double|triple)|by 20\d\d|leading cause|average american|u\.s\. adults|mercado|marché|markt)\b/i;
 const FIRST_PARTY_CONTEXT =
   /\b(?:revenues?|net (?:income|loss|sales|revenue)|earnings|eps|per (?:diluted |basic )?share|quarter|quarterly|fiscal|operating|cash|expenses|margin|ebitda|dividends?|shares|guidance|outlook|funding|financing|raised|raises|round|seed|series [a-e]|grants?|awarded|award(?:s|ed)?|price[ds]?|valuation|investment|contract|backlog|our|we|the company|company's|employees|customers|stores|offering|proceeds|loans?|program|programme|budget|funds|subscriptions?|bookings|gross profit|income|loss|sales|liquidity|assets|liabilities|debt reduction|capital expenditures?|buyback|repurchase|billings|orders|deliveries|headcount|users grew|recaudó|ingresos|chiffre d'affaires|umsatz)\b/i;
 const PAREN_SOURCE = /\((?:sources?:\s*)?([^()]{2,100})\)/g;
+const NOT_SOURCES = /^(?:CAGR|YoY|GAAP|EPS|EBITDA|USD|EUR|ARR|MRR|TAM|AI|B2B|B2C|IPO|R&D|KPI|ROI|est\.?|approx\.?)$/i;
+
+/** "compound annual growth rate (CAGR)": the parenthesis spells out the words before it. */
+function definesAcronym(before: string, inner: string): boolean {
+  if (!/^[A-Z][A-Za-z&]{1,7}$/.test(inner)) return false;
+  const letters = inner.replace(/[^A-Za-z]/g, "").toLowerCase();
+  const words = before.trim().split(/[\s-]+/).slice(-letters.length - 2);
+  const initials = words.map((w) => w[0]?.toLowerCase() ?? "").join("");
+  return initials.includes(letters.slice(0, Math.max(2, letters.length - 1)));
+}
 const ISSUER_PRONOUNS = /\b(?:we|our|us|the company|the firm|the group|la compañía|la empresa|l'entreprise|la société|das unternehmen)\b/i;
 
 export function findFigures(model: ReleaseModel, voices: SentenceVoice[]): Figure[] {
@@ -25,7 +35,7 @@ export function findFigures(model: ReleaseModel, voices: SentenceVoice[]): Figur
     const voice = voices[si];
     const a = voice.attribution;
     if (a && (a.sourceType === "document" || a.sourceType === "organisation")) lastDocSource = a.source;
-    if (p.boilerplate || p.heading) continue;
+    if (p.boilerplate || p.heading || p === model.headline || p === model.subheadline) continue;
     const raws = scanFigures(s.text, s.start);
     if (!raws.length) continue;
     const mentionsIssuer = (issuerRe?.test(s.text) ?? false) || ISSUER_PRONOUNS.test(s.text);
@@ -79,7 +89,10 @@ function parenthesisSource(sentence: string, from: number, to: number): string |
     const closing = /^[\s.;,]*$/.test(sentence.slice(idx + m[0].length));
     if (!near && !closing) continue;
     if (idx < from) continue;
-    if (/^(?:sources?:)/i.test(m[0].slice(1)) || (/[\p{Lu}]/u.test(inner) && (isOrganisation(inner) || /&|\b(?:Bank|Bureau|Reserve|Census|Survey|Report)\b/.test(inner)) && !/\d{3,}/.test(inner)))
+    const follows = sentence.slice(idx + m[0].length);
+    if (!/^\s*(?:[.,;:)\]]|$|and\b|while\b|but\b)/.test(follows)) continue;
+    if (NOT_SOURCES.test(inner) || definesAcronym(sentence.slice(0, idx), inner)) continue;
+    if (/^(?:sources?:)/i.test(m[0].slice(1)) || (/^[\p{Lu}]/u.test(inner) && (isOrganisation(inner) || /&|\b(?:Bank|Bureau|Reserve|Census|Survey|Report)\b/.test(inner) || /^(?:[\p{Lu}][\p{L}.'’-]*\s?){1,5}$/u.test(inner)) && !/\d{3,}/.test(inner)))
       return inner.replace(/^sources?:\s*/i, "");
   }
   return undefined;

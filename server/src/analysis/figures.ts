@@ -30,7 +30,7 @@ const PERCENT = new RegExp(
   "giu",
 );
 const MULTIPLE = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:nearly|almost|about|more than|over|roughly)\s+)?(?:twice|double|triple|quadruple|(?:${NUM}|${SPELLED})(?:\s?-?\s?fold|\s?x(?![\p{L}])|\s+times))(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:(?:nearly|almost|about|more than|over|roughly)\s+)?(?:twice|double|triple|quadruple|(?:${NUM}|${SPELLED})(?:\s?-?\s?fold|\s?x(?![\p{L}])|\s+times))(?![\p{L}-])`,
   "giu",
 );
 const SHARE = new RegExp(

@@ -14,6 +14,7 @@ export const REPORTING_VERBS = [
   "commented", "recalled", "insisted", "suggested", "suggests", "cautioned", "mentioned", "agreed",
   // German
   "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "ergänzte", "ergänzt", "meinte", "meint", "fügte hinzu", "so",
+  "kommentierte", "kommentiert", "kündigte an", "unterstrich", "hob hervor", "zeigte sich",
   // French
   "a déclaré", "déclare", "a dit", "a souligné", "souligne", "a expliqué", "explique", "a ajouté", "ajoute", "affirme", "a affirmé", "indique", "a indiqué",
   // Spanish
@@ -41,7 +42,8 @@ export const SOURCE_PREPOSITIONS = [
 export const DOCUMENT_VERBS = [
   "found", "finds", "shows", "showed", "show", "revealed", "reveals", "reveal", "indicates", "indicated", "indicate",
   "suggests", "suggested", "estimates", "estimated", "projects", "projected", "documented", "has documented", "have documented",
-  "concluded", "concludes", "reports", "reported", "highlights", "notes", "states",
+  "concluded", "concludes", "reports", "reported", "highlights", "notes", "states", "predicts", "predicted", "forecasts", "forecast",
+  "projects", "expects", "says", "said", "confirms", "confirmed", "demonstrates", "demonstrated", "identifies", "identified",
   "zeigt", "zeigen", "ergab", "montre", "révèle", "muestra", "revela", "mostra", "rivela",
 ];
 
@@ -74,7 +76,10 @@ export const TITLE_WORDS = new Set(
     "councilwoman councilman council member members chinese russian u.s. american british french german japanese us " +
     "executive editor spokesperson spokesman spokeswoman partner principal lead leader analyst economist researcher " +
     "assistant associate commerce labor education department administrator superintendent judge attorney sheriff " +
-    "herr frau monsieur madame señor señora dott. doctor el la der die le the of and für de del des"
+    "herr frau monsieur madame señor señora dott. doctor el la der die le the of and für de del des " +
+    "people operating operations financial technology marketing commercial strategy strategic business product revenue medical " +
+    "scientific science research development communications growth digital global regional national international co-author author " +
+    "first lead corresponding councilmembers councilmember vorsitzende vorsitzender geschäftsführer director ejecutivo presidente directora gerente"
   ).split(" "),
 );
 

@@ -22,12 +22,17 @@ const NOT_NAMES = new Set(
 export const ORG_WORDS =
   /\b(?:Inc|Corp|Corporation|Company|Co|Ltd|LLC|plc|Group|Holdings|University|Universit[äyé]|College|Institute|Department|Ministry|Bureau|Agency|Administration|Association|Council|Commission|Committee|Foundation|Center|Centre|Bank|Fund|Network|Partners|Capital|Research|Intelligence|Insights|Data|Statistics|Census|Office|Organization|Organisation|Board|Authority|Service|Services|Systems|Technologies|Labs|Laboratories|Media|News|Newswire|Times|Journal|Post|Reuters|Bloomberg|Newsweek|CDC|NCHS|BLS|IMF|OECD|WHO|UN|EU|Federal|National|Government|Project|Society|Academy|School|Hospital|Clinic|Health|Survey|Report|Study|Index|Exchange|Club|Team|Cafe|Magazine|Press)\b/;
 
-/** Removes titles and roles around a name: "Chinese President Xi Jinping" → "Xi Jinping". */
+/** Removes titles and roles around a name: "Chief People Officer Michelle Bonfilio." → "Michelle Bonfilio". */
 export function stripTitles(chunk: string): string {
-  const words = chunk.replace(/[’']s$/, "").split(/\s+/).filter(Boolean);
-  let i = 0;
-  while (i < words.length - 1 && TITLE_WORDS.has(words[i].toLowerCase().replace(/,$/, ""))) i++;
-  return words.slice(i).join(" ");
+  const cleaned = chunk
+    .replace(/,?\s+(?:PhD|Ph\.D\.?|MD|M\.D\.?|MBA|CPA|Esq\.?|Jr\.?|Sr\.?|II|III)\.?$/u, "")
+    .replace(/[’']s$/, "")
+    .replace(/(\p{L}{2,})[.,;:]$/u, "$1");
+  const words = cleaned.split(/\s+/).filter(Boolean);
+  // The name follows the last title word: "Council President Marqueece Harris-Dawson".
+  let last = -1;
+  for (let i = 0; i < words.length - 1; i++) if (TITLE_WORDS.has(words[i].toLowerCase().replace(/[,.]$/, ""))) last = i;
+  return words.slice(last + 1).join(" ");
 }
 
 export function isNameLike(chunk: string): boolean {
@@ -84,9 +89,31 @@ export function collectFullNames(sentences: string[]): string[] {
   return [...names];
 }
 
+/** Edit distance, bounded: enough to match "Shazda" to "Shahzada" (a typo in the release). */
+function closeEnough(a: string, b: string): boolean {
+  if (a.length < 6 || b.length < 6 || Math.abs(a.length - b.length) > 2) return false;
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length] <= 2;
+}
+
 /** Resolves "Xi" to "Xi Jinping" when the release named him in full. */
 export function resolveName(short: string, fullNames: string[]): string {
   const name = stripTitles(short);
+  const exact = resolveExact(name, fullNames);
+  if (exact !== name || name.includes(" ")) return exact;
+  return fullNames.find((f) => closeEnough(f.split(/\s+/).pop() ?? "", name)) ?? name;
+}
+
+function resolveExact(name: string, fullNames: string[]): string {
   if (name.split(/\s+/).length > 1) {
     const longer = fullNames.find((f) => f !== name && f.endsWith(" " + name.split(/\s+/).pop()) && f.startsWith(name.split(/\s+/)[0]));
     return longer ?? name;

@@ -21,13 +21,41 @@ export function findParagraphs(text: string, lines: Line[]): Paragraph[] {
     });
     first = -1;
   };
+  // Runs of non-blank lines, then split where a line does not wrap into the next: scraped
+  // text often has one paragraph per line with no blank line between.
+  let runStart = -1;
+  const closeRun = (last: number) => {
+    const run = lines.slice(runStart, last + 1);
+    const maxLen = run.reduce((m, l) => Math.max(m, l.text.trimEnd().length), 0);
+    first = runStart;
+    for (let i = 0; i < run.length - 1; i++) {
+      if (!wrapsInto(run[i].text, run[i + 1].text, maxLen)) close(run[i].index);
+      if (first < 0) first = run[i + 1].index;
+    }
+    close(last);
+    runStart = -1;
+  };
   for (const line of lines) {
     if (isBlank(line.text)) {
-      if (first >= 0) close(line.index - 1);
-    } else if (first < 0) first = line.index;
+      if (runStart >= 0) closeRun(line.index - 1);
+    } else if (runStart < 0) runStart = line.index;
   }
-  if (first >= 0) close(lines.length - 1);
+  if (runStart >= 0) closeRun(lines.length - 1);
   return paragraphs;
+}
+
+/** True when `line` runs on into `next` (hard-wrapped prose), false when `next` starts anew. */
+function wrapsInto(line: string, next: string, maxLen: number): boolean {
+  const a = line.trimEnd();
+  const b = next.trim();
+  const caps = (s: string) => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+  if (caps(a) && caps(b)) return true; // an all-caps headline over two lines
+  if (/^(?:[-*•–—]|\d{1,2}[.)]\s|[“"‘])/.test(b)) return false; // a list item or a quote starts
+  if (maxLen > 100) return false; // soft-wrapped: every line is a paragraph
+  if (/^\s{2,}\S/.test(next) && !/^\s{2,}\S/.test(line)) return false; // indented new paragraph
+  const ends = /[.!?:;"”’)]$/.test(a);
+  if (ends) return a.length >= 0.85 * maxLen && /^[\p{L}\d(]/u.test(b);
+  return a.length >= 0.6 * maxLen || /^[\p{Ll}\d(]/u.test(b);
 }
 
 const ABBREVIATIONS = new Set(

@@ -61,7 +61,9 @@ export function looksLikeHeading(p: Paragraph, lines: Line[]): boolean {
   }
   const s = clean(p.text.replace(/\s+/g, " ")).replace(/^#{1,6}\s*|^\*\*|\*\*$/g, "");
   if (s.length < 3 || s.length > 160) return false;
-  if (/[.,;:]$/.test(s) && !/\b(?:Inc|Corp|Co|Ltd)\.$/.test(s)) return false;
+  const bare = s.replace(/["”’»)\]*]+$/, "");
+  if (/[.,;:!]$/.test(bare) && !/\b(?:Inc|Corp|Co|Ltd)\.$/.test(bare)) return false;
+  if (/\b(?:said|says|told|added)\b/.test(s) && /["“”]/.test(s)) return false;
   if (/^["“‘]/.test(s)) return false;
   if (/^(?:\d+[.)]|[-*•])\s/.test(s)) return false;
   if (!/^[\p{Lu}\d¿¡]/u.test(s)) return false;

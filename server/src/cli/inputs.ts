@@ -28,11 +28,11 @@ export async function resolveInputs(args: string[], exclude: string[], cwd: stri
       const found: string[] = [];
       for await (const f of walk(path.resolve(cwd, arg), { exclude: excluded })) found.push(path.join(arg, path.relative(path.resolve(cwd, arg), f)));
       if (!found.length) out.push({ file: arg, error: "no .txt files in this folder" });
-      found.forEach(add);
+      found.sort().forEach(add);
     } else if (!st && isGlob(arg)) {
       const found = await expandGlob(arg, cwd, excluded);
       if (!found.length) out.push({ file: arg, error: "no files match this pattern" });
-      for (const f of found) add(path.isAbsolute(arg) ? f : path.relative(cwd, f));
+      for (const f of found.sort()) add(path.isAbsolute(arg) ? f : path.relative(cwd, f));
     } else add(arg);
   }
   return out;

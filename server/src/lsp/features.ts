@@ -42,6 +42,7 @@ export interface ClientSupport {
   documentChanges: boolean;
   configuration: boolean;
   workDoneProgress: boolean;
+  workspaceFolders: boolean;
   foldingRangeLimit?: number;
 }
 
@@ -51,6 +52,7 @@ export function clientSupport(caps: ClientCapabilities): ClientSupport {
     documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
     configuration: !!caps.workspace?.configuration,
     workDoneProgress: !!caps.window?.workDoneProgress,
+    workspaceFolders: !!caps.workspace?.workspaceFolders,
     foldingRangeLimit: caps.textDocument?.foldingRange?.rangeLimit,
   };
 }
@@ -122,6 +124,17 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
   const fromDisk = new Set<string>();
   const isOpen = (fsPath: string) => documents.all().some((d) => fsPathOf(d.uri) === fsPath);
 
+  /** The workspace folders now (they may have changed since initialize). */
+  async function currentFolders(): Promise<string[]> {
+    if (!support().workspaceFolders) return folders();
+    try {
+      const now = await connection.workspace.getWorkspaceFolders();
+      return now ? now.map((f) => fsPathOf(f.uri)).filter((p): p is string => !!p) : folders();
+    } catch {
+      return folders();
+    }
+  }
+
   async function filesExclude(): Promise<string[]> {
     if (!support().configuration) return [];
     try {
@@ -137,7 +150,7 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
     let lastPercent = -1;
     try {
       return await analyzeWorkspace({
-        folders: folders(),
+        folders: await currentFolders(),
         settings: ctx.settings(),
         filesExclude: await filesExclude(),
         isOpen,
