@@ -33,10 +33,10 @@ const CONTINUES_SPEECH = /^[“"‘]|^(?:he|she|they)\s+(?:also|further|then)\b/
 const PRONOUN = /(?<![\p{L}])(he|she|they|er|sie|il|elle|él|ella|lui|lei|ele|ela)\s*$/iu;
 const FIRST_PERSON = /(?<![\p{L}])(?:i|we)\s*$/iu;
 const VERB_CHAIN = /\s+[\p{Ll}]+ed\s+and\s*$/u;
-const ADVERBS = /(?:\s+(?:also|further|later|then|again|once again|recently|previously|additionally|firmly|repeatedly|publicly|today|earlier|has|have|had|would|will|both|jointly|separately))+\s*$/i;
+const ADVERBS = /(?:\s+(?:also|further|later|then|again|once again|recently|previously|additionally|today|earlier|has|have|had|would|will|both|jointly|separately|[\p{Ll}]+ly))+\s*$/iu;
 const APPOSITIVE_TITLED = /,\s*[^,;:"“”]{0,100}\b(?:CEO|CFO|COO|CTO|President|Officer|Director|Founder|Co-Founder|Chairman|Chairwoman|Chair|Professor|Manager|Secretary|Minister|Head|Partner|Lead|Analyst|Economist|VP|Vice|Executive|Scientist|Researcher|Author|Editor|Spokesperson|Mayor|Governor|Senator|Councilmember|PhD|MD)\b[^,;:"“”]{0,80},?\s*$/;
 const APPOSITIVE_TAIL = /,\s*(?:(?:a|an|the|who|which|our|its|his|her|chief|senior|former|co-founder|founder|president|ceo|head|director|professor|[\p{Ll}\p{Lu}][\p{L}.'’-]*\s+(?:of|at|for|and|des|der|von|de|del|du|di|da))\b[^,;:"“”]{0,140}|[^,;:"“”]{0,80}(?:CEO|President|Officer|Director|Founder|Chairman|Professor|Manager|Secretary|Minister|Head|Partner|Chair|Lead|Analyst|Economist|VP))[,]?\s*$/u;
-const DOC_SUBJECT = /(?<![\p{L}])(?:the|this|our|that|these)\s+(?:(?:new|latest|annual|full|recent|\d{4}|national|global)\s+)*(?:survey|study|report|research|analysis|findings|data|poll|paper|index|review)s?\s*$/iu;
+const DOC_SUBJECT = /(?<![\p{L}])(?:the|this|our|that|these|their|its)\s+(?:(?:new|latest|annual|full|recent|\d{4}|national|global)\s+)*(?:survey|study|report|research|analysis|findings|data|poll|paper|index|review)s?\s*$/iu;
 const VAGUE_SUBJECT_AT_END = new RegExp(`(?<![\\p{L}])(?:(?:the|a|an|some|many|most|several|independent|other|leading|top)\\s+)?(?:${alternation(VAGUE_SUBJECTS)})\\s*$`, "iu");
 
 export interface AttributionOptions {
@@ -84,6 +84,7 @@ export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: 
     if (first === undefined) continue;
     if (p.boilerplate || p.heading) continue;
     let lastNamed: { source: string; sourceType: Attribution["sourceType"] } | undefined;
+    let lastDocument: string | undefined;
     const paraQuotes = findQuotes(text, p);
     for (let si = first; si < sentences.length && sentences[si].paragraph === p.index; si++) {
       const s = sentences[si];
@@ -100,9 +101,10 @@ export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: 
         const sourceType = named.sourceType === "document" ? "document" : typeOf(source);
         att = { start: s.start, end: s.end, source, sourceType, cue: named.cue, cueSpan: named.cueSpan, via: "cue", sentence: si };
         if (sourceType !== "document") lastNamed = { source, sourceType };
+        else lastDocument = source;
       } else if (pronoun) {
-        const who = lastNamed?.source ?? lastPersonPrevParagraph;
-        if (who) att = { start: s.start, end: s.end, source: who, sourceType: typeOf(who), cue: pronoun.cue, cueSpan: pronoun.cueSpan, via: "pronoun", sentence: si };
+        const who = lastNamed?.source ?? lastDocument ?? lastPersonPrevParagraph;
+        if (who) att = { start: s.start, end: s.end, source: who, sourceType: who === lastDocument ? "document" : typeOf(who), cue: pronoun.cue, cueSpan: pronoun.cueSpan, via: "pronoun", sentence: si };
       } else if (lastNamed && !voice.vague.length && CONTINUES_SPEECH.test(s.text)) {
         // "Also, …" / "In addition, …" right after a named speaker carries the same speech on.
         att = { start: s.start, end: s.end, source: lastNamed.source, sourceType: lastNamed.sourceType, cue: "continuation", cueSpan: { start: s.start, end: s.start }, via: "continuation", sentence: si };
@@ -220,7 +222,17 @@ function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp,
     const before = t.slice(Math.max(0, m.index - 80), m.index);
     const vague = VAGUE_SUBJECT_AT_END.exec(before);
     const doc = DOC_SUBJECT.exec(before);
+    const byName = /(?:research|study|survey|report|analysis|data|poll)\s+(?:\w+\s+)?by\s+(?:the\s+)?([^,;:]{2,80}?)[®™]?\s*$/iu.exec(before.replace(/[\u200B-\u200D]/g, ""));
+    const pronounDoc = /(?:^|[.;]\s*|\s)(?:it|they)\s*(?:also\s+)?$/i.test(before);
     const name = nameAtEnd(before.replace(/\s+(?:data|survey|study|report|research|analysis|statistics|figures)\s*$/i, ""));
+    if (byName && nameAtStart(byName[1].replace(/[®™]/g, ""))) {
+      hits.push({ source: nameAtStart(byName[1].replace(/[®™]/g, "")) as string, sourceType: "document", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
+      continue;
+    }
+    if (pronounDoc) {
+      hits.push({ pronoun: true, cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
+      continue;
+    }
     const phraseStart = (x: RegExpExecArray) => s.start + Math.max(0, m.index - 80) + x.index + (x[0].length - x[0].trimStart().length);
     if (doc) hits.push({ source: doc[0].trim(), sourceType: "document", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: phraseStart(doc) });
     else if (name && /(?:data|survey|study|report|research|analysis|statistics|figures)\s*$/i.test(before) && !/^(?:new|recent|official|a|an)$/i.test(name))

@@ -6,7 +6,7 @@
 import type { BoilerplateBlock, BoilerplateKind, Line } from "./types";
 import { clean, isBlank } from "./text";
 
-interface LineClass {
+export interface LineClass {
   kind: BoilerplateKind;
   /** A starter opens a block that goes on over the following lines. */
   starter?: boolean;

@@ -35,7 +35,7 @@ export function findFigures(model: ReleaseModel, voices: SentenceVoice[]): Figur
     const voice = voices[si];
     const a = voice.attribution;
     if (a && (a.sourceType === "document" || a.sourceType === "organisation")) lastDocSource = a.source;
-    if (p.boilerplate || p.heading || p === model.headline || p === model.subheadline) continue;
+    if (p.boilerplate || p.heading || p === model.headline || p === model.subheadline || model.stockSentences.has(si)) continue;
     const raws = scanFigures(s.text, s.start);
     if (!raws.length) continue;
     const mentionsIssuer = (issuerRe?.test(s.text) ?? false) || ISSUER_PRONOUNS.test(s.text);

@@ -4,7 +4,7 @@ import type { AnalysisOptions, AnalysisResult, Finding, ReleaseModel, Severity }
 import { AnalysisCancelled } from "./types";
 import { splitLines } from "./text";
 import { findParagraphs, splitSentences } from "./segment";
-import { findBoilerplate } from "./boilerplate";
+import { classifyLine, findBoilerplate } from "./boilerplate";
 import { findDateline, findHeadlines, findSections, looksLikeHeading } from "./structure";
 import { attribute } from "./attribution";
 import { collectFullNames } from "./names";
@@ -78,12 +78,36 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
     speakers,
     attributions,
     figures: [],
+    stockSentences: findRunInStock(paragraphs),
     issuers,
     language: detectLanguage(text),
     voices,
   };
   model.figures = findFigures(model, voices);
   return model;
+}
+
+/**
+ * Scraped releases often run the About section or the publisher's blurb into the last body
+ * line. From such a sentence to the end of its paragraph the text is stock, not claims.
+ */
+function findRunInStock(paragraphs: ReleaseModel["paragraphs"]): Set<number> {
+  const out = new Set<number>();
+  let index = 0;
+  for (const p of paragraphs) {
+    const first = index;
+    index += p.sentences.length;
+    if (p.boilerplate || p.sentences.length < 2) continue;
+    let stock = false;
+    p.sentences.forEach((s, k) => {
+      if (!stock && k > 0) {
+        const c = classifyLine(s.text);
+        stock = !!c && (c.kind === "about" || c.kind === "safe-harbor" || c.kind === "contact" || c.kind === "disclaimer");
+      }
+      if (stock) out.add(first + k);
+    });
+  }
+  return out;
 }
 
 const SEVERITY_ORDER: Severity[] = ["error", "warning", "information", "hint"];

@@ -15,7 +15,9 @@ const node = (name: string, kind: OutlineNode["kind"], span: Span, detail?: stri
 export function buildOutline(m: ReleaseModel): OutlineNode[] {
   const out: OutlineNode[] = [];
   if (m.headline) {
-    const h = node(headingTitle(m.headline), "headline", m.headline, "headline");
+    // The headline's range holds its sub-headline child; its selection is the headline itself.
+    const h = node(headingTitle(m.headline), "headline", { start: m.headline.start, end: Math.max(m.headline.end, m.subheadline?.end ?? 0) }, "headline");
+    h.selection = { start: m.headline.start, end: m.headline.end };
     if (m.subheadline) h.children.push(node(headingTitle(m.subheadline), "subheadline", m.subheadline, "sub-headline"));
     out.push(h);
   }

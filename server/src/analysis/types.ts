@@ -145,6 +145,8 @@ export interface ReleaseModel {
   figures: Figure[];
   /** Names the release speaks as (the issuer), from the dateline, About and settings. */
   issuers: string[];
+  /** Sentences of run-in stock text inside a body paragraph ("… About Acme Acme is …"). */
+  stockSentences: Set<number>;
   /** Language of the body, as a best guess ("en", "de", "fr", "es", "it", "pt"). */
   language: string;
 }

@@ -28,7 +28,7 @@ export const promotionalRule: Rule = {
     const out: ReturnType<Rule["check"]> = [];
     model.sentences.forEach((s, si) => {
       const p = model.paragraphs[s.paragraph];
-      if (p.boilerplate) return;
+      if (p.boilerplate || model.stockSentences.has(si)) return;
       const v = voices[si];
       // Named people's words are theirs to make; the rule is about the release's voice.
       if (v.attribution && v.attribution.sourceType !== "document") return;

@@ -21,14 +21,18 @@ export const unattributedClaimRule: Rule = {
   examples: { flagged: "The same-day engagements came as global tensions remained high.", notFlagged: "Economic and trade exchanges sustained robust development, Xi said." },
   check({ model, voices }) {
     const out: ReturnType<Rule["check"]> = [];
+    const ownFigures = new Set(model.figures.filter((f) => f.firstParty).map((f) => f.sentence));
     model.sentences.forEach((s, si) => {
       const p = model.paragraphs[s.paragraph];
       if (p.boilerplate || p.heading) return;
       const v = voices[si];
       if (v.attribution || v.quoted > 0.5) return;
       const m = CUE_RE.exec(s.text);
-      if (!m) return;
+      if (!m || !/\p{Ll}/u.test(m[0])) return; // "SIGNIFICANT ITEMS" is a table heading
       const kind = KIND.find(([re]) => re.test(m[0]))?.[1] ?? "evaluative";
+      // The issuer explaining its own results ("expenses rose due to …") reports its own facts.
+      if (kind !== "evaluative" && ownFigures.has(si)) return;
+      if (model.stockSentences.has(si)) return;
       out.push({
         code: "unattributed-claim",
         start: s.start,

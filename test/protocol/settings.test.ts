@@ -1,0 +1,94 @@
+// Settings over the protocol: pressRelease.enable (auto|always|never), per-code severity,
+// ignoredFindings, maxDocumentSize, the press-release language, and settings pushed or pulled.
+import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver-protocol";
+import { FIXTURES, TestClient } from "./client";
+
+const SEED_TEXT = readFileSync(path.join(FIXTURES, "cgtn-xi-putin-trump.txt"), "utf8");
+const NOTES = ["Shopping list for the weekend", "", "- milk, eggs, two loaves of bread", "- 3 apples and a bag of oranges", "", "Call Anna on Saturday about the bike.", "The best coffee is growing more expensive, experts say.", ""].join("\n");
+const codeOf = (d: Diagnostic) => String(d.code);
+
+describe("protocol: settings", function () {
+  this.timeout(30000);
+  let c: TestClient | undefined;
+  afterEach(async () => {
+    await c?.stop();
+    c = undefined;
+  });
+
+  it("enable auto: a plaintext note gets no findings, a release does", async () => {
+    c = await TestClient.start({ settings: { enable: "auto" } });
+    const notes = await c.open("file:///ws/notes.txt", NOTES);
+    assert.equal(notes.diagnostics.length, 0);
+    const seed = await c.open("file:///ws/seed.txt", SEED_TEXT);
+    assert.ok(seed.diagnostics.length > 0);
+    const card = await c.request("pressRelease/scorecard", { uri: "file:///ws/notes.txt" });
+    assert.equal(card, null, "no scorecard for a non-release");
+  });
+
+  it("enable auto: the press-release language is always analysed", async () => {
+    c = await TestClient.start({ settings: { enable: "auto" } });
+    const p = await c.open("file:///ws/notes.release.txt", NOTES, "press-release");
+    assert.ok(p.diagnostics.length > 0, "forced by the language");
+  });
+
+  it("enable always analyses the note; never analyses nothing", async () => {
+    c = await TestClient.start({ settings: { enable: "always" } });
+    const p = await c.open("file:///ws/notes.txt", NOTES);
+    assert.ok(p.diagnostics.length > 0);
+    const cleared = c.waitDiagnostics("file:///ws/notes.txt", (d) => d.length === 0);
+    await c.configure({ enable: "never" });
+    await cleared;
+  });
+
+  it("severity per code: off drops a rule, error raises it", async () => {
+    c = await TestClient.start({ settings: { severity: { boilerplate: "off", "unattributed-figure": "error" } } });
+    const p = await c.open("file:///ws/seed.txt", SEED_TEXT);
+    assert.ok(!p.diagnostics.some((d) => codeOf(d) === "boilerplate"));
+    const figs = p.diagnostics.filter((d) => codeOf(d) === "unattributed-figure");
+    assert.ok(figs.length > 0);
+    for (const d of figs) assert.equal(d.severity, DiagnosticSeverity.Error);
+    const claims = p.diagnostics.filter((d) => codeOf(d) === "unattributed-claim");
+    for (const d of claims) assert.equal(d.severity, DiagnosticSeverity.Warning, "defaults stay");
+  });
+
+  it("invalid settings are cleaned up, not fatal", async () => {
+    c = await TestClient.start({ settings: { enable: 42, severity: { boilerplate: "loud", nope: "off" }, placeholder: "", debounceMs: -5, maxDocumentSize: "big", pufferyWords: [1, "great"] } });
+    const p = await c.open("file:///ws/seed.txt", SEED_TEXT);
+    assert.ok(p.diagnostics.some((d) => codeOf(d) === "boilerplate"));
+  });
+
+  it("settings pulled after didChangeConfiguration (null payload) apply to open documents", async () => {
+    c = await TestClient.start();
+    const p = await c.open("file:///ws/seed.txt", SEED_TEXT);
+    assert.ok(p.diagnostics.some((d) => codeOf(d) === "vague-attribution"));
+    c.settings = { severity: { "vague-attribution": "off" } };
+    const next = c.waitDiagnostics("file:///ws/seed.txt", (d) => !d.some((x) => codeOf(x) === "vague-attribution"));
+    await c.connection.sendNotification("workspace/didChangeConfiguration", { settings: null });
+    await next;
+  });
+
+  it("ignoredFindings hides exactly the ignored finding", async () => {
+    c = await TestClient.start();
+    const p = await c.open("file:///ws/seed.txt", SEED_TEXT);
+    const vague = p.diagnostics.filter((d) => codeOf(d) === "vague-attribution");
+    assert.ok(vague.length >= 2);
+    const lines = SEED_TEXT.split("\n");
+    const d0 = vague[0];
+    const text = lines[d0.range.start.line].slice(d0.range.start.character, d0.range.end.character);
+    const next = c.waitDiagnostics("file:///ws/seed.txt", (d) => d.filter((x) => codeOf(x) === "vague-attribution").length === vague.length - 1);
+    await c.configure({ ignoredFindings: [`vague-attribution:${text}`] });
+    const after = await next;
+    assert.equal(after.diagnostics.length, p.diagnostics.length - 1);
+  });
+
+  it("maxDocumentSize: a larger document is not analysed and says why", async () => {
+    c = await TestClient.start({ settings: { maxDocumentSize: 1000 } });
+    const p = await c.open("file:///ws/seed.txt", SEED_TEXT);
+    assert.equal(p.diagnostics.length, 1);
+    assert.equal(p.diagnostics[0].code, "too-large");
+    assert.match(String(p.diagnostics[0].message), /maxDocumentSize/);
+  });
+});

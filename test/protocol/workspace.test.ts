@@ -1,0 +1,113 @@
+// "Analyse Workspace" over the protocol: every release under the workspace folders gets
+// diagnostics, files.exclude and pressRelease.exclude are respected, progress is reported.
+import { strict as assert } from "node:assert";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { FIXTURES, TestClient, fileUri } from "./client";
+import type { AnalyzeWorkspaceResult } from "../../server/src/protocol";
+
+const SEED_TEXT = readFileSync(path.join(FIXTURES, "cgtn-xi-putin-trump.txt"), "utf8");
+const OTHER_TEXT = readFileSync(path.join(FIXTURES, "apple-q1-fy2024-results.txt"), "utf8");
+
+describe("protocol: analyse workspace", function () {
+  this.timeout(60000);
+  let ws: string;
+  let c: TestClient;
+  const file = (rel: string, content: string | Buffer) => {
+    const p = path.join(ws, rel);
+    mkdirSync(path.dirname(p), { recursive: true });
+    writeFileSync(p, content);
+    return p;
+  };
+  before(async () => {
+    ws = mkdtempSync(path.join(tmpdir(), "pr-ws-"));
+    file("news/seed.txt", SEED_TEXT);
+    file("news/apple.txt", OTHER_TEXT);
+    file("news/opened.txt", SEED_TEXT);
+    file("notes.txt", "Shopping list\n\n- milk\n- eggs\n");
+    file("drafts/old.txt", SEED_TEXT);
+    file("hidden/secret.txt", SEED_TEXT);
+    file("node_modules/pkg/readme.txt", SEED_TEXT);
+    file("binary.txt", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]));
+    file("latin1.txt", Buffer.from("Caf\xe9 cr\xe8me", "latin1"));
+    file("readme.md", SEED_TEXT);
+    c = await TestClient.start({ workspaceFolders: [ws], settings: { exclude: ["drafts/**", "**/node_modules/**"] }, sections: { "files.exclude": { "**/hidden": true, "**/.git": true, "**/off": false } } });
+  });
+  after(async () => {
+    await c?.stop();
+    rmSync(ws, { recursive: true, force: true });
+  });
+
+  it("publishes diagnostics for releases on disk, skipping excluded, open and unreadable files", async () => {
+    const opened = fileUri(path.join(ws, "news/opened.txt"));
+    const openDiags = await c.open(opened, SEED_TEXT + "\nA new line the disk does not have.\n");
+    const before = c.published.length;
+    const r = await c.request<AnalyzeWorkspaceResult>("pressRelease/analyzeWorkspace", {});
+    assert.equal(r.cancelled, false);
+    // seed, apple, opened, notes, binary, latin1 (drafts/, hidden/, node_modules/ excluded; .md not a .txt)
+    assert.equal(r.files, 6, JSON.stringify(r));
+    assert.equal(r.releases, 2);
+    assert.equal(r.skipped, 2, "binary and invalid UTF-8");
+    const published = c.published.slice(before);
+    const uris = published.map((p) => p.uri).sort();
+    assert.deepEqual(uris, [fileUri(path.join(ws, "news/apple.txt")), fileUri(path.join(ws, "news/seed.txt"))].sort());
+    const seed = published.find((p) => p.uri.endsWith("/news/seed.txt"))!;
+    assert.equal(seed.diagnostics.length, openDiags.diagnostics.length, "same findings as the editor shows for the same text");
+    assert.equal(r.findings, published.reduce((n, p) => n + p.diagnostics.length, 0));
+    assert.ok(!uris.some((u) => /drafts|hidden|node_modules|notes|binary|latin1|opened/.test(u)));
+  });
+
+  it("reports work-done progress: begin, report, end", async () => {
+    assert.ok(c.serverRequests.includes("window/workDoneProgress/create"));
+    const kinds = c.progress.map((p) => p.value.kind);
+    assert.equal(kinds[0], "begin");
+    assert.equal(kinds[kinds.length - 1], "end");
+    assert.ok(kinds.includes("report"));
+    assert.equal(c.progress[0].value.title, "Analysing press releases");
+    assert.ok(c.progress.some((p) => p.value.percentage === 100));
+  });
+
+  it("closing an open release restores its on-disk diagnostics", async () => {
+    const opened = fileUri(path.join(ws, "news/opened.txt"));
+    const r = await c.request<AnalyzeWorkspaceResult>("pressRelease/analyzeWorkspace", {});
+    assert.equal(r.releases, 2);
+    // The workspace run skipped it while open; it is not yet known from disk.
+    const wait = c.waitDiagnostics(opened);
+    await c.close(opened);
+    const p = await wait;
+    assert.equal(p.diagnostics.length, 0, "never analysed from disk: cleared");
+    await c.request("pressRelease/analyzeWorkspace", {});
+    const seedUri = fileUri(path.join(ws, "news/seed.txt"));
+    await c.open(seedUri, SEED_TEXT);
+    const restored = c.waitDiagnostics(seedUri);
+    await c.close(seedUri);
+    assert.ok((await restored).diagnostics.length > 0, "the disk version's findings come back");
+  });
+
+  it("a settings change re-analyses the files known from disk", async () => {
+    const apple = fileUri(path.join(ws, "news/apple.txt"));
+    const wait = c.waitDiagnostics(apple, (d) => d.length === 0);
+    await c.configure({ enable: "never" });
+    await wait;
+    await c.configure({ exclude: ["drafts/**"] });
+  });
+
+  it("asks the client for the current workspace folders", async () => {
+    c.workspaceFolders = [path.join(ws, "news")];
+    const r = await c.request<AnalyzeWorkspaceResult>("pressRelease/analyzeWorkspace", {});
+    assert.ok(c.serverRequests.includes("workspace/workspaceFolders"));
+    assert.equal(r.files, 3);
+    assert.equal(r.releases, 3, "seed, apple and the now closed opened.txt");
+  });
+
+  it("without workspace folders, nothing is analysed", async () => {
+    const c2 = await TestClient.start();
+    try {
+      const r = await c2.request<AnalyzeWorkspaceResult>("pressRelease/analyzeWorkspace", {});
+      assert.deepEqual(r, { files: 0, releases: 0, findings: 0, skipped: 0, cancelled: false });
+    } finally {
+      await c2.stop();
+    }
+  });
+});

@@ -1,0 +1,67 @@
+// Analysis options (settings the language server passes through): severities, extra
+// puffery words and reporting verbs, allowed phrases, ignored findings, issuer names and
+// cancellation.
+import { strict as assert } from "node:assert";
+import { release } from "../helpers/joinLines";
+import { analyze, flags } from "../helpers/engine";
+import { AnalysisCancelled, ignoreKey } from "../../server/src/analysis/index";
+
+const TEXT = release(
+  "Acme offers unparalleled reliability. Demand for secure routers is growing across Europe.",
+  "Experts say the global router market will reach $50 billion by 2030.",
+);
+
+describe("analysis options", () => {
+  it("severity: “off” removes a rule's findings; a level replaces the default", () => {
+    const base = analyze(TEXT);
+    assert.ok(flags(base, "unattributed-claim").length > 0);
+    const off = analyze(TEXT, { severity: { "unattributed-claim": "off" } });
+    assert.deepEqual(flags(off, "unattributed-claim"), []);
+    assert.equal(flags(off, "vague-attribution").length, flags(base, "vague-attribution").length);
+    const err = analyze(TEXT, { severity: { "vague-attribution": "error" } });
+    assert.ok(flags(err, "vague-attribution").every((f) => f.finding.severity === "error"));
+  });
+
+  it("pufferyWords: extra words are promotional", () => {
+    const text = release("Acme offers a supercalifragilistic router for small offices.");
+    assert.deepEqual(flags(analyze(text), "promotional"), []);
+    assert.deepEqual(flags(analyze(text, { pufferyWords: ["supercalifragilistic"] }), "promotional").map((f) => f.text), ["supercalifragilistic"]);
+  });
+
+  it("allowedPhrases: findings whose text contains an allowed phrase are dropped (case-insensitive)", () => {
+    const r = analyze(TEXT, { allowedPhrases: ["UNPARALLELED"] });
+    assert.deepEqual(flags(r, "promotional"), []);
+    assert.ok(flags(r, "unattributed-claim").length > 0);
+  });
+
+  it("ignoredFindings: a finding remembered by code and text is dropped, others stay", () => {
+    const key = ignoreKey("vague-attribution", "Experts say");
+    const r = analyze(TEXT, { ignoredFindings: [key] });
+    assert.deepEqual(flags(r, "vague-attribution"), []);
+    assert.ok(flags(r, "unattributed-figure").length > 0);
+  });
+
+  it("reportingVerbs: an extra verb attributes a sentence", () => {
+    const text = release("Demand for secure routers is growing across Europe, Jane Doe opined.");
+    assert.equal(flags(analyze(text), "unattributed-claim").length, 1);
+    assert.deepEqual(flags(analyze(text, { reportingVerbs: ["opined"] }), "unattributed-claim"), []);
+  });
+
+  it("issuerNames: the configured issuer's product facts are its own (first-party, sourced to it)", () => {
+    const text = release("Zenbox's new router is three times faster than its predecessor.");
+    const r = analyze(text, { issuerNames: ["Zenbox"] });
+    assert.deepEqual(flags(r, "unattributed-figure"), []);
+    assert.equal(r.model.figures[0]?.source, "Zenbox");
+    assert.ok(r.model.issuers.includes("Zenbox"));
+  });
+
+  it("isCancelled: the engine throws AnalysisCancelled", () => {
+    assert.throws(() => analyze(TEXT, { isCancelled: () => true }), AnalysisCancelled);
+  });
+
+  it("the same text and options give the same findings (no hidden state between runs)", () => {
+    const a = analyze(TEXT, { pufferyWords: ["zzz"] }).findings;
+    analyze(release("Something else entirely, Jane Doe said."), { reportingVerbs: ["opined"] });
+    assert.deepEqual(analyze(TEXT, { pufferyWords: ["zzz"] }).findings, a);
+  });
+});
