@@ -4,7 +4,10 @@ import { PUFFERY } from "../analysis/lexicon";
 import type { Rule } from "./rule";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
-const SUPERLATIVE = String.raw`(?:one of )?the (?:most|best|largest|biggest|only|fastest|finest|greatest|premier|ultimate) [\p{L}-]+`;
+const PRAISE = "efficient|attractive|capable|powerful|advanced|innovative|comprehensive|trusted|respected|admired|reliable|complete|popular|successful|prestigious|exciting|sophisticated|versatile|secure|sustainable|beautiful|delicious|luxurious|iconic|influential|recognized|recognised|experienced|talented|dynamic|cost-effective";
+const SUPERLATIVE = String.raw`(?:one of )?the (?:(?:world|industry|nation|country|region|market)[’']s )?(?:(?:two |three )?most (?:${PRAISE})|best(?:-in-class)?|finest|greatest|premier|ultimate|highest[- ]quality|highest level|perfect) [\p{L}-]+`;
+/** Uses of puffery words that are plain terms: "shares outstanding", "leading to", "comprehensive income". */
+const PLAIN_USE = /^(?:outstanding\s+(?:shares|stock|balance|loans?|debt|notes|options|warrants|common|at|as of|borrowings)|leading (?:to|cause|causes|up|indicator)|(?:have|has|had|been) proven|proven to)\b|(?:shares|stock|options|warrants|balance|amounts?|loans?|debt|notes|borrowings|common)\s+(?:\w+\s+)?outstanding$/i;
 
 let cache: { key: string; re: RegExp } | undefined;
 function pattern(extra: string[]): RegExp {
@@ -35,6 +38,13 @@ export const promotionalRule: Rule = {
       for (const m of s.text.matchAll(re)) {
         const start = s.start + (m.index ?? 0);
         const end = start + m[0].length;
+        const around = s.text.slice(Math.max(0, (m.index ?? 0) - 25), (m.index ?? 0) + m[0].length + 25);
+        if (PLAIN_USE.test(s.text.slice(m.index ?? 0, (m.index ?? 0) + m[0].length + 25)) || PLAIN_USE.test(s.text.slice(Math.max(0, (m.index ?? 0) - 25), (m.index ?? 0) + m[0].length))) continue;
+        if (/\boutstanding\b/i.test(m[0]) && /\b(?:shares|weighted|diluted|basic)\b/i.test(around)) continue;
+        // Capitalised mid-sentence it is a name ("Pioneer"), except in headlines and headings.
+        if (/^\p{Lu}\p{Ll}/u.test(m[0]) && (m.index ?? 0) > 0 && !p.heading && p !== model.headline && p !== model.subheadline) continue;
+        // False friends: French "premier" is "first".
+        if (model.language !== "en" && /^(?:premier|top)$/i.test(m[0])) continue;
         if (model.quotes.some((q) => q.speaker && q.start <= start && end <= q.end)) continue;
         out.push({
           code: "promotional",
