@@ -3,6 +3,7 @@
 // as sources, and vague cues that name nobody.
 import type { Attribution, Paragraph, Quote, Sentence, Span, Speaker } from "./types";
 import { DOCUMENT_VERBS, PARTICIPLE_CUES, REPORTING_VERBS, SOURCE_PREPOSITIONS, VAGUE_PHRASES, VAGUE_SUBJECTS } from "./lexicon";
+import { execAll } from "./text";
 import { isNameLike, isOrganisation, nameAtEnd, nameAtStart, resolveName, stripTitles } from "./names";
 
 export interface VagueCue extends Span {
@@ -56,12 +57,26 @@ interface CueHit {
   phraseStart: number;
 }
 
+// The cue regexes are large; build them once per set of extra reporting verbs, not per analysis.
+// `anyCue` matches wherever one of the five does: most sentences have no cue and skip the five.
+let cueCache: { key: string; res: Record<"verbs" | "participles" | "preps" | "docVerbs" | "vaguePhrases" | "anyCue", RegExp> } | undefined;
+function cueRegexes(extraVerbs: string[]) {
+  const key = JSON.stringify(extraVerbs);
+  if (cueCache?.key !== key) {
+    const verbs = [...REPORTING_VERBS, ...extraVerbs];
+    cueCache = {
+      key,
+      res: {
+        verbs: wordRe(verbs), participles: wordRe(PARTICIPLE_CUES), preps: wordRe(SOURCE_PREPOSITIONS), docVerbs: wordRe(DOCUMENT_VERBS), vaguePhrases: wordRe(VAGUE_PHRASES),
+        anyCue: wordRe([...verbs, ...PARTICIPLE_CUES, ...SOURCE_PREPOSITIONS, ...DOCUMENT_VERBS, ...VAGUE_PHRASES], "iu"),
+      },
+    };
+  }
+  return cueCache.res;
+}
+
 export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: string, opts: AttributionOptions): AttributionResult {
-  const verbs = wordRe([...REPORTING_VERBS, ...(opts.reportingVerbs ?? [])]);
-  const participles = wordRe(PARTICIPLE_CUES);
-  const preps = wordRe(SOURCE_PREPOSITIONS);
-  const docVerbs = wordRe(DOCUMENT_VERBS);
-  const vaguePhrases = wordRe(VAGUE_PHRASES);
+  const { verbs, participles, preps, docVerbs, vaguePhrases, anyCue } = cueRegexes(opts.reportingVerbs ?? []);
   const voices: SentenceVoice[] = sentences.map(() => ({ vague: [], quoted: 0 }));
   const attributions: Attribution[] = [];
   const quotes: Quote[] = [];
@@ -91,7 +106,7 @@ export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: 
       const voice = voices[si];
       const inQuote = paraQuotes.reduce((n, q) => n + Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start)), 0);
       voice.quoted = inQuote / Math.max(1, s.end - s.start);
-      const hits = findCues(s, text, verbs, participles, preps, docVerbs, vaguePhrases, paraQuotes);
+      const hits = anyCue.test(s.text) ? findCues(s, text, verbs, participles, preps, docVerbs, vaguePhrases, paraQuotes) : [];
       for (const h of hits) if (h.vague) voice.vague.push({ start: h.phraseStart, end: h.cueSpan.end, cue: text.slice(h.phraseStart, h.cueSpan.end), sentence: si });
       const named = hits.find((h) => h.source);
       const pronoun = hits.find((h) => h.pronoun);
@@ -191,7 +206,7 @@ function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp,
   const inQuote = (i: number) => quotes.some((q) => q.start < s.start + i && s.start + i < q.end - 1);
   const cueSpan = (i: number, len: number): Span => ({ start: s.start + i, end: s.start + i + len });
   // "according to X" and friends: the source follows.
-  for (const m of t.matchAll(preps)) {
+  for (const m of execAll(preps, t)) {
     if (inQuote(m.index)) continue;
     const cue = m[0];
     if (/^per$/i.test(cue) && !/^\s+[\p{Lu}]/u.test(t.slice(m.index + 3))) continue; // "per share"
@@ -202,22 +217,22 @@ function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp,
     else hits.push({ vague: true, cue, cueSpan: cueSpan(m.index, cue.length + (t.length - m.index - cue.length - after.length) + firstWords(objText, 3).length), phraseStart: s.start + m.index });
   }
   // "X said", "said X", "X, a professor at Y, told"
-  for (const m of t.matchAll(verbs)) {
+  for (const m of execAll(verbs, t)) {
     if (inQuote(m.index)) continue;
     const cue = m[0];
-    if (/^\p{Lu}/u.test(cue) && m.index > 0) continue; // "Emphasizes" in a title-case headline
+    if (/^\p{Lu}/u.test(cue)) continue; // "Emphasizes" in a title-case headline, "Continued growth …"
     if (/^so$/i.test(cue) && !/,\s*so\s+[\p{Lu}]/u.test(t.slice(Math.max(0, m.index - 3), m.index + 5))) continue;
     const hit = subjectOf(t, m.index, cue.length);
     if (hit) hits.push({ ...hit, cue, cueSpan: cueSpan(m.index, cue.length), phraseStart: s.start + (hit.vague ? hit.phraseOffset : m.index) });
   }
   // "…, saying" — the clause subject speaks.
-  for (const m of t.matchAll(participles)) {
+  for (const m of execAll(participles, t)) {
     if (inQuote(m.index) || !/,\s*$/.test(t.slice(0, m.index))) continue;
     const subject = nameAtStart(t.replace(/^[^\p{L}]+/u, ""));
     if (subject) hits.push({ source: stripTitles(subject), sourceType: "person", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
   }
   // "The survey found", "CDC data shows", "New research shows"
-  for (const m of t.matchAll(docVerbs)) {
+  for (const m of execAll(docVerbs, t)) {
     if (inQuote(m.index)) continue;
     const before = t.slice(Math.max(0, m.index - 80), m.index);
     const vague = VAGUE_SUBJECT_AT_END.exec(before);
@@ -239,7 +254,7 @@ function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp,
       hits.push({ source: name, sourceType: "document", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
     else if (vague) hits.push({ vague: true, cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: phraseStart(vague) });
   }
-  for (const m of t.matchAll(vaguePhrases)) {
+  for (const m of execAll(vaguePhrases, t)) {
     if (inQuote(m.index)) continue;
     hits.push({ vague: true, cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
   }

@@ -133,7 +133,7 @@ export function classifyLine(raw: string): LineClass | null {
   let m: RegExpExecArray | null;
   if ((m = matchAny(REPUBLISHER_META, s))) return { kind: "republisher-meta", evidence: m[0] };
   if (/^[*•·]+$/.test(s)) return { kind: "republisher-meta", evidence: "empty list item" };
-  if ((m = matchAny(WIRE_HEADER, s)) && s.length < 200) return { kind: "wire-header", evidence: m[0] };
+  if ((m = matchAny(WIRE_HEADER, s)) && (s.length < 200 || /^\[/.test(s))) return { kind: "wire-header", evidence: m[0] };
   if (/^comunicato stampa\b.*:/i.test(s) && DISCLAIMER[0].test(s)) return { kind: "disclaimer", evidence: "non sono responsabili" };
   if ((m = matchAny(WIRE_FOOTER, s)) && s.length < 300) return { kind: "wire-footer", evidence: m[0] };
   if ((m = matchAny(COPYRIGHT, s)) && (s.length < 400 || /^trademarks?\b/i.test(s))) return { kind: "copyright", evidence: m[0] };

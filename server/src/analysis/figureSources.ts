@@ -6,7 +6,7 @@ import { scanFigures } from "./figures";
 import { isOrganisation } from "./names";
 
 const WORLD_CONTEXT =
-  /\b(?:(?<!(?:developed|developing|emerging|international|domestic|key|core|all|our|its|new|end|certain|some)\s)markets?|industry|industries|global|globally|worldwide|world'?s?|nationwide|nation'?s|countries|americans|population|people|adults|children|consumers|households|economy|economic|trade|exports?|imports?|gdp|consumer spending|(?:consumer|household|national|personal|credit card|student|public) debt|deaths?|suicides?|poverty|job losses|workforce|workers|cities|demand|supply|production|reserves|patients|(?:unemployment|poverty|suicide|mortality|death|birth|inflation|adoption|participation|recovery|growth) rates?|metro|metropolitan|residents|angelenos|fatalities|injuries|lives|biotech|e-?commerce|market share|share of (?:the )?(?:market|world|global|u\.s\.)|cagr|projected to|expected to (?:reach|grow|double|triple)|by 20\d\d|leading cause|average american|u\.s\. adults|mercado|marché|markt)\b/i;
+  /\b(?:(?<!(?:developed|developing|emerging|international|domestic|key|core|all|our|its|new|end|certain|some)\s)markets?|industry|industries|global|globally|worldwide|world'?s?|nationwide|nation'?s|countries|americans|population|people|adults|children|consumers|households|economy|economic|trade|exports?|imports?|gdp|consumer spending|(?:consumer|household|national|personal|credit card|student|public) debt|deaths?|suicides?|poverty|job losses|workforce|workers|cities|demand|supply|production|reserves|patients|(?:unemployment|poverty|suicide|mortality|death|birth|inflation|adoption|participation|recovery|growth) rates?|metro|metropolitan|residents|angelenos|fatalities|injuries|lives|biotech|e-?commerce|jobs?|job destruction|market share|share of (?:the )?(?:market|world|global|u\.s\.)|cagr|projected to|expected to (?:reach|grow|double|triple)|by 20\d\d|leading cause|average american|u\.s\. adults|mercado|marché|markt)\b/i;
 const FIRST_PARTY_CONTEXT =
   /\b(?:revenues?|net (?:income|loss|sales|revenue)|earnings|eps|per (?:diluted |basic )?share|quarter|quarterly|fiscal|operating|cash|expenses|margin|ebitda|dividends?|shares|guidance|outlook|funding|financing|raised|raises|round|seed|series [a-e]|grants?|awarded|award(?:s|ed)?|price[ds]?|valuation|investment|contract|backlog|our|we|the company|company's|employees|customers|stores|offering|proceeds|loans?|program|programme|budget|funds|subscriptions?|bookings|gross profit|income|loss|sales|liquidity|assets|liabilities|debt reduction|capital expenditures?|buyback|repurchase|billings|orders|deliveries|headcount|users grew|recaudó|ingresos|chiffre d'affaires|umsatz)\b/i;
 const PAREN_SOURCE = /\((?:sources?:\s*)?([^()]{2,100})\)/g;
@@ -20,7 +20,7 @@ function definesAcronym(before: string, inner: string): boolean {
   const initials = words.map((w) => w[0]?.toLowerCase() ?? "").join("");
   return initials.includes(letters.slice(0, Math.max(2, letters.length - 1)));
 }
-const ISSUER_PRONOUNS = /\b(?:we|our|us|the company|the firm|the group|la compañía|la empresa|l'entreprise|la société|das unternehmen)\b/i;
+const ISSUER_PRONOUNS = /\b(?:we|our|the company|the firm|the group|la compañía|la empresa|l'entreprise|la société|das unternehmen)\b/i;
 
 export function findFigures(model: ReleaseModel, voices: SentenceVoice[]): Figure[] {
   const figures: Figure[] = [];

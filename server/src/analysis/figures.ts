@@ -2,6 +2,7 @@
 // them, and tells them apart from dates, ordinals in names, list numbers, phones, tickers
 // and versions.
 import type { Figure, FigureKind, Span } from "./types";
+import { execAll } from "./text";
 
 export interface RawFigure extends Span {
   text: string;
@@ -94,7 +95,10 @@ function spelledValue(s: string): number | undefined {
   return v;
 }
 
-const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString("en-US") : Number(n.toPrecision(12)).toLocaleString("en-US", { maximumFractionDigits: 6 }));
+// toLocaleString builds a formatter per call; these are the same formatters, built once.
+const INT_FORMAT = new Intl.NumberFormat("en-US");
+const DEC_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+const fmt = (n: number) => (Number.isInteger(n) ? INT_FORMAT.format(n) : DEC_FORMAT.format(Number(n.toPrecision(12))));
 
 function scaleOf(s: string): number {
   const m = /(trillion|billion|million|thousand|milliards?|miliardi|millones|milioni|millions?|bn|mn|mio\.?|mrd\.?|Md€|M€|md|mil|[MBKT])(?![\p{L}])/iu.exec(s);
@@ -122,8 +126,22 @@ function numbersIn(s: string): number[] {
   return out;
 }
 
+// Every pattern above needs a digit, or one of these words after a non-letter: a cheap test
+// that lets most sentences skip the seven scans.
+const FIGURE_HINT =
+  /\d|(?<!\p{L})(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|twice|double|triple|quadruple|third|quarter|fifth|half|majority|second|fourth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|rank|tens|hundreds|thousands|millions|billions)/iu;
+
+// Literals each pattern cannot match without (same flags): a sentence without them skips the scan.
+const MONEY_HINT = /[$€£¥₹]|ps\.|usd|eur|gbp|chf|jpy|cny|rmb|mxn|dollar|peso|yuan|yen|pound|franc/iu;
+const PERCENT_HINT = /%|percent|per cent|prozent|por ciento|pour cent|pontos percentuais|pp/iu;
+const SHARE_HINT = /\s(?:in|out of)\s|third|quarter|fifth|half|majority/iu;
+const RANK_HINT = /largest|biggest|leading|highest|lowest|worst|best|most|fastest|greatest|rank/iu;
+const MULTIPLE_HINT = /twice|double|triple|quadruple|fold|times|x(?!\p{L})/iu;
+const SCALED_HINT = /illion|milliard|millones|Mio\.|Mrd\./u;
+
 /** All figure candidates in a stretch of text; offsets relative to `base`. */
 export function scanFigures(text: string, base: number): RawFigure[] {
+  if (!FIGURE_HINT.test(text)) return [];
   const found: RawFigure[] = [];
   const add = (m: RegExpExecArray | RegExpMatchArray, kind: FigureKind) => {
     const start = base + (m.index ?? 0);
@@ -186,7 +204,9 @@ export function scanFigures(text: string, base: number): RawFigure[] {
           const vague = /^(tens|hundreds|thousands|millions|billions)\s+of/.exec(lower);
           value = vague ? WORD_NUMBERS[vague[1]] * (/of\s+(thousands)/.test(lower) ? 1e3 : /of\s+(millions)/.test(lower) ? 1e6 : 1) : value * scaleOf(raw.replace(/[\p{L}\s]+$/u, (x) => (/(?:trillion|billion|million|thousand)/i.test(x) ? x : "")));
           const spelledScale = /^(\w+(?:-\w+)?)\s+(thousand|million|billion)/.exec(lower);
-          if (spelledScale) value = (spelledValue(spelledScale[1]) ?? NaN) * scaleOf(spelledScale[2]);
+          // Only spelled numbers ("two million"); digits ("21 million") were scaled above.
+          const spelledNumber = spelledScale ? spelledValue(spelledScale[1]) : undefined;
+          if (spelledScale && spelledNumber !== undefined) value = spelledNumber * scaleOf(spelledScale[2]);
           unit = lower.match(new RegExp(`(?:${COUNT_NOUNS})$`))?.[0] ?? raw.split(/\s+/).pop();
           normalised = `${vague ? "≥ " : ""}${fmt(value)} ${unit ?? ""}`.trim();
         }
@@ -194,13 +214,13 @@ export function scanFigures(text: string, base: number): RawFigure[] {
     }
     found.push({ start, end, text: raw, kind, value, valueTo, currency, unit, normalised });
   };
-  for (const m of text.matchAll(MONEY)) add(m, "money");
-  for (const m of text.matchAll(PERCENT)) add(m, "percent");
-  for (const m of text.matchAll(SHARE)) add(m, "count");
-  for (const m of text.matchAll(RANK)) add(m, "count");
-  for (const m of text.matchAll(MULTIPLE)) add(m, "multiple");
-  for (const m of text.matchAll(COUNT)) add(m, "count");
-  for (const m of text.matchAll(SCALED)) add(m, "count");
+  if (MONEY_HINT.test(text)) for (const m of execAll(MONEY, text)) add(m, "money");
+  if (PERCENT_HINT.test(text)) for (const m of execAll(PERCENT, text)) add(m, "percent");
+  if (SHARE_HINT.test(text)) for (const m of execAll(SHARE, text)) add(m, "count");
+  if (RANK_HINT.test(text)) for (const m of execAll(RANK, text)) add(m, "count");
+  if (MULTIPLE_HINT.test(text)) for (const m of execAll(MULTIPLE, text)) add(m, "multiple");
+  for (const m of execAll(COUNT, text)) add(m, "count");
+  if (SCALED_HINT.test(text)) for (const m of execAll(SCALED, text)) add(m, "count");
   return found.filter((f) => !isNotAFigure(text, f.start - base, f.end - base, f)).sort((a, b) => a.start - b.start);
 }
 

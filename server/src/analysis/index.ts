@@ -121,9 +121,11 @@ function runRules(model: ReturnType<typeof buildModel>, options: AnalysisOptions
     if (level === "off") continue;
     const severity = SEVERITY_ORDER.includes(level) ? level : rule.defaultSeverity;
     for (const f of rule.check({ model, voices: model.voices, options })) {
-      const flagged = model.text.slice(f.start, f.end);
-      if (allowed.some((p) => flagged.toLowerCase().includes(p))) continue;
-      if (ignored.has(ignoreKey(f.code, flagged))) continue;
+      if (allowed.length || ignored.size) {
+        const flagged = model.text.slice(f.start, f.end);
+        if (allowed.some((p) => flagged.toLowerCase().includes(p))) continue;
+        if (ignored.has(ignoreKey(f.code, flagged))) continue;
+      }
       findings.push({ ...f, severity });
     }
   }

@@ -105,6 +105,25 @@ function closeEnough(a: string, b: string): boolean {
   return prev[b.length] <= 2;
 }
 
+/** Full names by their last word (all, in list order) and by their first word (the first one). */
+const nameIndex = new WeakMap<string[], { byLast: Map<string, string[]>; byFirst: Map<string, string> }>();
+function indexOf(fullNames: string[]) {
+  let index = nameIndex.get(fullNames);
+  if (!index) {
+    index = { byLast: new Map(), byFirst: new Map() };
+    for (const f of fullNames) {
+      const words = f.split(/\s+/);
+      const last = words[words.length - 1];
+      const list = index.byLast.get(last);
+      if (list) list.push(f);
+      else index.byLast.set(last, [f]);
+      if (!index.byFirst.has(words[0])) index.byFirst.set(words[0], f);
+    }
+    nameIndex.set(fullNames, index);
+  }
+  return index;
+}
+
 /** Resolves "Xi" to "Xi Jinping" when the release named him in full. */
 export function resolveName(short: string, fullNames: string[]): string {
   const name = stripTitles(short);
@@ -114,10 +133,12 @@ export function resolveName(short: string, fullNames: string[]): string {
 }
 
 function resolveExact(name: string, fullNames: string[]): string {
+  const { byLast, byFirst } = indexOf(fullNames);
   if (name.split(/\s+/).length > 1) {
-    const longer = fullNames.find((f) => f !== name && f.endsWith(" " + name.split(/\s+/).pop()) && f.startsWith(name.split(/\s+/)[0]));
+    // A name ending in " Last" has Last as its last word: look among those only.
+    const longer = byLast.get(name.split(/\s+/).pop() ?? "")?.find((f) => f !== name && f.endsWith(" " + name.split(/\s+/).pop()) && f.startsWith(name.split(/\s+/)[0]));
     return longer ?? name;
   }
-  const hit = fullNames.find((f) => f.split(/\s+/).pop() === name) ?? fullNames.find((f) => f.split(/\s+/)[0] === name);
+  const hit = byLast.get(name)?.[0] ?? byFirst.get(name);
   return hit ?? name;
 }

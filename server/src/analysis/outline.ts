@@ -27,13 +27,21 @@ export function buildOutline(m: ReleaseModel): OutlineNode[] {
     out.push(node(name, "dateline", d, [d.place, d.date, d.wire].filter(Boolean).join(" · ") || "dateline"));
   }
   // Speakers per paragraph, so that each section lists who speaks in it.
+  const byParagraph = new Map<number, number[]>(); // paragraph → indices into m.attributions
+  m.attributions.forEach((a, i) => {
+    const p = m.sentences[a.sentence]?.paragraph;
+    if (p === undefined) return;
+    const list = byParagraph.get(p);
+    if (list) list.push(i);
+    else byParagraph.set(p, [i]);
+  });
   const speakersOf = (paragraphs: number[]): OutlineNode[] => {
     const set = new Map<string, { span: Span; count: number }>();
-    const inSection = new Set(paragraphs);
-    for (const a of m.attributions) {
+    const picked: number[] = [];
+    for (const p of new Set(paragraphs)) for (const i of byParagraph.get(p) ?? []) picked.push(i);
+    for (const i of picked.sort((x, y) => x - y)) {
+      const a = m.attributions[i];
       if (a.sourceType !== "person") continue;
-      const p = m.sentences[a.sentence]?.paragraph;
-      if (p === undefined || !inSection.has(p)) continue;
       const e = set.get(a.source);
       if (e) e.count++;
       else set.set(a.source, { span: { start: a.start, end: a.end }, count: 1 });
@@ -46,7 +54,8 @@ export function buildOutline(m: ReleaseModel): OutlineNode[] {
     const last = m.paragraphs[bodyParas[bodyParas.length - 1]];
     const body = node("Body", "body", { start: first.start, end: last.end }, `${bodyParas.length} paragraphs`);
     const sectioned = new Set(m.sections.flatMap((s) => s.paragraphs));
-    const lead = bodyParas.filter((i) => !sectioned.has(i) && !m.sections.some((s) => s.start === m.paragraphs[i].start));
+    const sectionStarts = new Set(m.sections.map((s) => s.start));
+    const lead = bodyParas.filter((i) => !sectioned.has(i) && !sectionStarts.has(m.paragraphs[i].start));
     body.children.push(...speakersOf(lead));
     for (const s of m.sections) {
       body.children.push(node(s.title, "section", s, `section · ${s.paragraphs.length} paragraphs`, speakersOf(s.paragraphs)));

@@ -48,7 +48,11 @@ export function findParagraphs(text: string, lines: Line[]): Paragraph[] {
 function wrapsInto(line: string, next: string, maxLen: number): boolean {
   const a = line.trimEnd();
   const b = next.trim();
-  const caps = (s: string) => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+  const caps = (s: string) => {
+    const upper = s.match(/\p{Lu}/gu)?.length ?? 0;
+    const lower = s.match(/\p{Ll}/gu)?.length ?? 0;
+    return upper >= 3 && lower <= upper * 0.1;
+  };
   if (caps(a) && caps(b)) return true; // an all-caps headline over two lines
   if (/^(?:[-*•–—]|\d{1,2}[.)]\s|[“"‘])/.test(b)) return false; // a list item or a quote starts
   if (maxLen > 100) return false; // soft-wrapped: every line is a paragraph
@@ -69,7 +73,10 @@ const ABBREVIATIONS = new Set(
 /** True when the stop at `dot` ends an abbreviation or an initial, not a sentence. */
 function isAbbreviation(text: string, dot: number): boolean {
   let i = dot;
-  while (i > 0 && /[\p{L}.]/u.test(text[i - 1])) i--;
+  // Bounded: a run of 64 letters and dots is no abbreviation, and an unbounded look-back makes
+  // "a.a.a.a…" quadratic.
+  while (i > 0 && dot - i < 64 && /[\p{L}.]/u.test(text[i - 1])) i--;
+  if (i > 0 && dot - i >= 64 && /[\p{L}.]/u.test(text[i - 1])) return false;
   const word = text.slice(i, dot).toLowerCase();
   if (!word) return false;
   if (ABBREVIATIONS.has(word)) return true;
@@ -90,6 +97,7 @@ export function splitSentences(p: Paragraph): Sentence[] {
     while (e > start && /\s/.test(t[e - 1])) e--;
     if (e > start) out.push({ start: p.start + start, end: p.start + e, text: t.slice(start, e), paragraph: p.index });
   };
+  let lastNewline = -1; // index of the last "\n" before i (t.lastIndexOf("\n", i - 1), kept as we go)
   for (let i = 0; i < t.length; i++) {
     const c = t[i];
     if (c === "\n" || c === "\r") {
@@ -102,7 +110,8 @@ export function splitSentences(p: Paragraph): Sentence[] {
       while (b > start && /\s/.test(t[b - 1])) b--;
       const prevChar = b > start ? t[b - 1] : "";
       const next = t[skipSpace(t, j)] ?? "";
-      const prevLineLength = lineEnd - (t.lastIndexOf("\n", lineEnd - 1) + 1);
+      const prevLineLength = lineEnd - (lastNewline + 1);
+      for (let k = j - 1; k >= i; k--) if (t[k] === "\n") { lastNewline = k; break; }
       const wraps = prevLineLength > 55 && /[\p{Ll},;\-–(]/u.test(prevChar);
       if (!wraps && /[\p{Lu}\d*•\-–"“(]/u.test(next) && prevChar && !/[,;(]/.test(prevChar)) {
         push(lineEnd);

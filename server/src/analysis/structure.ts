@@ -21,6 +21,8 @@ const PLACE = /^(?:[\p{Lu}][\p{L}.'’ -]{1,40}?)(?:,\s*[\p{L}.]{2,20}){0,2}(?=\
 
 export function findDateline(paragraphs: Paragraph[], lines: Line[], bodyStart: number): Dateline | undefined {
   const limit = Math.min(paragraphs.length, bodyStart + 12);
+  // A bare date line ("Jan. 25, 2005") is the dateline only when no place-led one follows.
+  let dateOnlyCandidate: Dateline | undefined;
   for (let k = bodyStart; k < limit; k++) {
     const p = paragraphs[k];
     if (p.boilerplate) continue;
@@ -40,7 +42,7 @@ export function findDateline(paragraphs: Paragraph[], lines: Line[], bodyStart: 
       const offset = line.text.indexOf(s.slice(0, 10));
       const start = line.start + Math.max(0, offset);
       const endInLine = wireM ? wireM.index + wireM[0].length : dateM ? dateM.index + dateM[0].length : (placeM?.[0].length ?? 0);
-      return {
+      const found: Dateline = {
         start,
         end: Math.min(line.end, start + endInLine),
         line: line.index,
@@ -48,9 +50,13 @@ export function findDateline(paragraphs: Paragraph[], lines: Line[], bodyStart: 
         date: dateM?.[0].trim(),
         wire: wireM ? (wireM[1] ?? wireM[2] ?? wireM[3] ?? "").trim() || undefined : undefined,
       };
+      if (!dateOnly) return found;
+      dateOnlyCandidate ??= found;
+    } else if (dateOnlyCandidate && s.length > 200) {
+      break; // the body has begun
     }
   }
-  return undefined;
+  return dateOnlyCandidate;
 }
 
 /** A heading: one short line, no closing stop, not a list item or a quote. */
@@ -70,6 +76,9 @@ export function looksLikeHeading(p: Paragraph, lines: Line[]): boolean {
   if (/\|/.test(s)) return false;
   const words = s.split(/\s+/);
   if (words.length > 24) return false;
+  // A sentence without its stop is not a heading: headings are short or in title case.
+  const capitalised = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
+  if (words.length > 12 && capitalised < words.length * 0.5) return false;
   void lines;
   return true;
 }
@@ -108,12 +117,20 @@ export function findSections(paragraphs: Paragraph[], lines: Line[], bodyStart: 
     if (!next || next.boilerplate) continue;
     sections.push({ title: headingTitle(p), line: p.firstLine, start: p.start, end: p.end, paragraphs: [] });
   }
-  // Each section owns the paragraphs up to the next one.
+  // Each section owns the paragraphs up to the next one (paragraphs are in line order).
   for (let s = 0; s < sections.length; s++) {
     const from = sections[s].line;
     const to = s + 1 < sections.length ? sections[s + 1].line : Infinity;
-    for (const p of paragraphs) {
-      if (p.firstLine > from && p.firstLine < to && !p.boilerplate) {
+    let lo = 0;
+    let hi = paragraphs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paragraphs[mid].firstLine > from) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let k = lo; k < paragraphs.length && paragraphs[k].firstLine < to; k++) {
+      const p = paragraphs[k];
+      if (!p.boilerplate) {
         sections[s].paragraphs.push(p.index);
         sections[s].end = Math.max(sections[s].end, p.end);
       }

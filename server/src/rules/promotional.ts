@@ -1,6 +1,7 @@
 // Puffery and unverifiable superlatives in the release's own voice (not in named people's
 // quotes, not inside boilerplate).
 import { PUFFERY } from "../analysis/lexicon";
+import { execAll } from "../analysis/text";
 import type { Rule } from "./rule";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
@@ -29,13 +30,28 @@ export const promotionalRule: Rule = {
   check({ model, voices, options }) {
     const re = pattern(options.pufferyWords ?? []);
     const out: ReturnType<Rule["check"]> = [];
+    // Quotes by a named speaker, by start, with the furthest end so far: a phrase lies inside
+    // one of them when the furthest end among those starting at or before it reaches its end.
+    const spoken = model.quotes.filter((q) => q.speaker).sort((a, b) => a.start - b.start);
+    const reach: number[] = [];
+    for (const q of spoken) reach.push(Math.max(q.end, reach[reach.length - 1] ?? -Infinity));
+    const inSpokenQuote = (start: number, end: number): boolean => {
+      let lo = 0;
+      let hi = spoken.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (spoken[mid].start <= start) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && reach[lo - 1] >= end;
+    };
     model.sentences.forEach((s, si) => {
       const p = model.paragraphs[s.paragraph];
       if (p.boilerplate || model.stockSentences.has(si)) return;
       const v = voices[si];
       // Named people's words are theirs to make; the rule is about the release's voice.
       if (v.attribution && v.attribution.sourceType !== "document") return;
-      for (const m of s.text.matchAll(re)) {
+      for (const m of execAll(re, s.text)) {
         const start = s.start + (m.index ?? 0);
         const end = start + m[0].length;
         const around = s.text.slice(Math.max(0, (m.index ?? 0) - 25), (m.index ?? 0) + m[0].length + 25);
@@ -45,7 +61,7 @@ export const promotionalRule: Rule = {
         if (/^\p{Lu}\p{Ll}/u.test(m[0]) && (m.index ?? 0) > 0 && !p.heading && p !== model.headline && p !== model.subheadline) continue;
         // False friends: French "premier" is "first".
         if (model.language !== "en" && /^(?:premier|top)$/i.test(m[0])) continue;
-        if (model.quotes.some((q) => q.speaker && q.start <= start && end <= q.end)) continue;
+        if (inSpokenQuote(start, end)) continue;
         out.push({
           code: "promotional",
           start,

@@ -12,6 +12,8 @@ const KIND: [RegExp, string][] = [
   [/remain|persist|growing|increasing|rising|continu|surg|soar|declin|accelerat|trend|grown|become|evolved|becoming|normal|rise|sigue|contin|cada vez|zunehmend|wachsend|de plus en plus|sempre più/i, "trend"],
 ];
 
+const OWN_RESULTS = /\b(?:revenues?|expenses|income|margins?|sales|earnings|profit|cash|costs?|eps|per share|ebitda|loss)\b/i;
+
 export const unattributedClaimRule: Rule = {
   code: "unattributed-claim",
   title: "Unattributed claim",
@@ -31,7 +33,7 @@ export const unattributedClaimRule: Rule = {
       if (!m || !/\p{Ll}/u.test(m[0])) return; // "SIGNIFICANT ITEMS" is a table heading
       const kind = KIND.find(([re]) => re.test(m[0]))?.[1] ?? "evaluative";
       // The issuer explaining its own results ("expenses rose due to …") reports its own facts.
-      if (kind !== "evaluative" && ownFigures.has(si)) return;
+      if (kind !== "evaluative" && ownFigures.has(si) && OWN_RESULTS.test(s.text)) return;
       if (model.stockSentences.has(si)) return;
       out.push({
         code: "unattributed-claim",
