@@ -55,6 +55,8 @@ interface CueHit {
   cueSpan: Span;
   /** Start of the vague phrase ("Official data shows" starts at "Official"). */
   phraseStart: number;
+  /** Further people in a list subject ("Mayor Karen Bass, Council President X and Y emphasized"). */
+  others?: string[];
 }
 
 // The cue regexes are large; build them once per set of extra reporting verbs, not per analysis.
@@ -128,6 +130,7 @@ export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: 
         voice.attribution = att;
         attributions.push(att);
         if (att.sourceType === "person") addSpeaker(att.source, s);
+        for (const other of named?.others ?? []) addSpeaker(resolve(other), s);
       }
     }
     // Quotes: the speaker of the sentence that holds or follows the quote.
@@ -262,9 +265,32 @@ function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp,
   return hits;
 }
 
+/** The people of a list subject, in order: "A, Council President B, and Councilmembers C and D". */
+function listedNames(subject: string): string[] {
+  const parts = subject.split(/\s*,\s*(?:and\s+)?|\s+(?:and|und|et|y|e)\s+/);
+  const names: string[] = [];
+  for (let i = parts.length - 1; i >= 0 && names.length < 12; i--) {
+    const part = parts[i].trim();
+    const n = nameAtEnd(part);
+    // Each item must be a name, optionally after a title or a lower-case role ("psychiatrists").
+    if (!n || !new RegExp(`^(?:[\\p{L}.'’-]+\\s+){0,4}${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "u").test(part)) break;
+    const clean = stripTitles(n);
+    if (isOrganisation(clean) || clean.split(/\s+/).length > 4) break;
+    names.unshift(clean);
+  }
+  return names;
+}
+
 /** The name a cue introduces after itself, past a lower-case role ("first author Khan Shahzada"). */
 function nameAfterCue(after: string): string | undefined {
   const t = after.replace(/^\s+/, "");
+  // "said Help at Home Chief Compliance and Ethics Officer Marisol Castro": the name after the last title.
+  const phrase = /^[^,;:!?"“”]{0,160}/.exec(t)?.[0].replace(/(?<=\p{L}{2})\.\s.*$/u, "") ?? "";
+  const titled = /^(?:.*\s)?(?:CEO|CFO|COO|CTO|President|Officer|Director|Founder|Chairman|Chairwoman|Chair|Professor|Manager|Secretary|Minister|Mayor|Governor|Senator|Partner|Head|Lead|VP|Dr\.?|Prof\.?)\s+((?:[\p{Lu}][\p{L}'’.-]*\s?){1,4})/u.exec(phrase);
+  if (titled) {
+    const n = nameAtStart(titled[1].trim());
+    if (n && !isOrganisation(n)) return n;
+  }
   const direct = nameAtStart(t);
   if (direct && !isOrganisation(direct)) return direct;
   // "the CEO of Olympic Transport, Fernando Paez": the person after the comma.
@@ -319,7 +345,10 @@ function subjectOf(t: string, at: number, len: number): (Omit<CueHit, "cue" | "c
   const noAppositive = before.replace(APPOSITIVE_TITLED, "").replace(APPOSITIVE_TAIL, "").replace(/,\s*$/, "");
   const name = nameAtEnd(noAppositive.replace(/\s+$/, ""));
   const governed = name && new RegExp(`(?:^|\\s)(?:in|of|from|at|to|for|with|on|by|into|across|throughout|than|like)\\s+(?:the\\s+)?${escape(name)}[’']?s?\\s*$`, "i").test(noAppositive.replace(/\s+$/, ""));
-  if (name && !governed && /\S\s*$/.test(noAppositive)) return { source: stripTitles(name), sourceType: "person", phraseOffset: at };
+  if (name && !governed && /\S\s*$/.test(noAppositive)) {
+    const others = listedNames(noAppositive.replace(/\s+$/, ""));
+    return { source: stripTitles(name), sourceType: "person", phraseOffset: at, others: others.length > 1 ? others.slice(0, -1) : undefined };
+  }
   // "…, said Tim Cook, Apple's CEO." / "…, Xi said." / "…, dijo el director ejecutivo de X, Fernando Paez."
   if (/,\s*$/.test(before) || /^\s*$/.test(before)) {
     const n = nameAfterCue(after);

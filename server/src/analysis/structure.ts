@@ -78,7 +78,7 @@ export function looksLikeHeading(p: Paragraph, lines: Line[]): boolean {
   if (words.length > 24) return false;
   // A sentence without its stop is not a heading: headings are short or in title case.
   const capitalised = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
-  if (words.length > 12 && capitalised < words.length * 0.5) return false;
+  if (words.length > 12 && capitalised < words.length * 0.5 && /\b(?:is|are|was|were|will|has|have|had|be|ist|sind|est|sont|es|son|è|sono|é|são)\b/i.test(s)) return false;
   void lines;
   return true;
 }
