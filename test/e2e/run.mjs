@@ -324,7 +324,8 @@ export class Workbench {
     const row = w.locator(".quick-input-list .monaco-list-row.focused", {
       has: p.locator(".label-name", { hasText: new RegExp(`^${escapeRe(name)}$`) }),
     });
-    await row.waitFor({ state: "visible", timeout: T.short });
+    // (the first file search of a session can take several seconds)
+    await row.waitFor({ state: "visible", timeout: T.medium });
     await p.keyboard.press("Enter");
     await w.waitFor({ state: "hidden", timeout: T.short });
     await this.activeTab(name);
@@ -376,10 +377,12 @@ export class Workbench {
     const box = await list.boundingBox();
     const read = async () =>
       container.locator(".monaco-list-row").evaluateAll((rows) =>
-        rows.map((r) => {
+        // (rows repeated in a tree's sticky-scroll header are copies: skip them)
+        rows.filter((r) => !r.closest(".monaco-tree-sticky-container")).map((r) => {
           const q = (sel) => r.querySelector(sel)?.textContent?.trim() ?? "";
           return {
             index: Number(r.getAttribute("data-index")),
+            isMarker: !!r.querySelector(".marker-message-details-container"),
             level: Number(r.getAttribute("aria-level") || 0),
             label: r.getAttribute("aria-label") || "",
             text: r.innerText.replace(/\s+/g, " ").trim(),
@@ -439,10 +442,10 @@ export class Workbench {
     const byFile = {};
     let file = null;
     for (const r of rows) {
-      if (r.level === 1) {
+      if (!r.isMarker) {
         file = r.name;
         byFile[file] ??= [];
-      } else if (r.level === 2 && file) {
+      } else if (file) {
         const m = /Ln (\d+), Col (\d+)/.exec(r.position);
         byFile[file].push({ source: r.source, code: r.code, message: r.message, line: m ? Number(m[1]) : undefined, text: r.text });
       }
@@ -632,14 +635,14 @@ async function runChecks(wb, workspace) {
       "code actions",
       async () => {
         items = await p.locator(".action-widget .monaco-list-row").evaluateAll((rs) => rs.map((r) => (r.getAttribute("aria-label") || r.innerText).trim()));
-        return items.length > 0 || (await p.getByText("No code actions available").isVisible().catch(() => false));
+        return items.length > 0 || (await p.locator(".monaco-editor-overlaymessage", { hasText: "No code actions available" }).count()) > 0;
       },
       { timeout: T.short },
     );
     await wb.shot("quick-fix-menu");
     await p.keyboard.press("Escape");
     const ours = items.filter((t) => /source|placeholder|ignore|attribut|finding|press/i.test(t));
-    if (!ours.length) throw new Error(`no press-release quick fix offered; menu: ${JSON.stringify(items)}${(await widget.count()) ? "" : " (no action widget)"}`);
+    if (!ours.length) throw new Error(`no press-release quick fix offered; ${items.length ? `menu: ${JSON.stringify(items)}` : `the editor says "No code actions available"`}${(await widget.count()) ? "" : " (no action widget)"}`);
     return `offered: ${JSON.stringify(ours)}`;
   });
 

@@ -127,6 +127,7 @@ export const PUFFERY = [
   "most attractive", "most comprehensive", "most capable", "most powerful", "most advanced", "most innovative", "highest level", "highly compelling",
   "highly differentiated", "seasoned", "distinguished", "high-performing", "high performing", "recognized leader", "differentiated approach",
   "redefining", "setting a new standard", "new standards", "sets the bar", "set the bar", "significant achievement", "monumental",
+  "impressive", "an impressive standard", "unrivalled", "award-winning", "best-selling", "world-renowned", "acclaimed", "leading-edge",
   // German
   "bahnbrechend", "bahnbrechenden", "innovativ", "innovative", "innovativen", "führend", "führende", "führenden", "pionier", "visionär", "visionäres",
   "revolutionär", "nahtlos", "nahtloses", "wendepunkt", "einzigartig", "höhepunkt", "triumphiert",

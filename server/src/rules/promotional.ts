@@ -50,7 +50,8 @@ export const promotionalRule: Rule = {
       if (p.boilerplate || model.stockSentences.has(si)) return;
       const v = voices[si];
       // Named people's words are theirs to make; the rule is about the release's voice.
-      if (v.attribution && v.attribution.sourceType !== "document") return;
+      // People's words are theirs; the issuer or a document in the subject does not make puffery checkable.
+      if (v.attribution?.sourceType === "person") return;
       for (const m of execAll(re, s.text)) {
         const start = s.start + (m.index ?? 0);
         const end = start + m[0].length;
@@ -59,6 +60,8 @@ export const promotionalRule: Rule = {
         if (/\boutstanding\b/i.test(m[0]) && /\b(?:shares|weighted|diluted|basic)\b/i.test(around)) continue;
         // Capitalised mid-sentence it is a name ("Pioneer"), except in headlines and headings.
         if (/^\p{Lu}\p{Ll}/u.test(m[0]) && (m.index ?? 0) > 0 && !p.heading && p !== model.headline && p !== model.subheadline) continue;
+        // "leading" praises only as an adjective: "a leading provider", not "are leading efforts".
+        if (/^leading$/i.test(m[0]) && !/(?:\b(?:a|an|the|its|our|their|one of the)|['’]s)\s+(?:[\p{L}-]+\s+)?$/iu.test(s.text.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0))) continue;
         // False friends: French "premier" is "first".
         if (model.language !== "en" && /^(?:premier|top)$/i.test(m[0])) continue;
         if (inSpokenQuote(start, end)) continue;
