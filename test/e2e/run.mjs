@@ -718,6 +718,7 @@ async function runChecks(wb, workspace) {
 
 // --------------------------------------------------------------------- main
 
+let currentWork;
 async function main() {
   fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -738,7 +739,7 @@ async function main() {
     }
     if (!alive) fs.rmSync(path.join(WORK_ROOT, old), { recursive: true, force: true });
   }
-  const work = fs.mkdtempSync(path.join(WORK_ROOT, "run-"));
+  const work = (currentWork = fs.mkdtempSync(path.join(WORK_ROOT, "run-")));
   fs.writeFileSync(path.join(work, "pid"), String(process.pid));
 
   if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} not found: run "npm run package" first (npm run test:e2e does)`);
@@ -779,7 +780,7 @@ async function main() {
   page.on("pageerror", (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
 
   const wb = new Workbench(page);
-  await page.goto(server.url);
+  await page.goto(server.url, { waitUntil: "domcontentloaded", timeout: T.long });
   await check("workbench loads with the workspace and the extension installed", wb, async () => {
     await wb.waitReady();
     const ext = fs.readdirSync(path.join(work, "extensions")).filter((d) => d.startsWith("press-release-annotator."));
@@ -797,13 +798,14 @@ const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPat
 if (isMain) {
   let work;
   try {
-    work = await main();
+    await main();
   } catch (e) {
     results.push({ name: "setup", ok: false });
     console.log(`FAIL setup — ${e.stack || e.message}`);
   } finally {
     await cleanup();
   }
+  work = currentWork;
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
   log(`screenshots in ${path.relative(ROOT, SHOTS)}/; logs in ${work ? path.relative(ROOT, work) : path.relative(ROOT, WORK_ROOT)}/`);

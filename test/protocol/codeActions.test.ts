@@ -122,6 +122,19 @@ describe("protocol: code actions", function () {
     assert.ok(onlyFixes.every((a) => a.kind === "quickfix"));
   });
 
+  it("with several findings under the cursor, each fix names its rule", async () => {
+    const vague = diags.find((d) => codeOf(d) === "vague-attribution")!;
+    const claim: Diagnostic = { ...vague, code: "unattributed-claim", range: { start: { line: vague.range.start.line, character: 0 }, end: vague.range.end } };
+    const actions = await c.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri: URI }, range: vague.range, context: { diagnostics: [claim, vague] } });
+    assert.deepEqual(actions.map((a) => a.title), [
+      "Insert source placeholder (unattributed-claim)",
+      "Ignore this finding (unattributed-claim)",
+      "Ignore this finding (vague-attribution)",
+      "Disable rule 'unattributed-claim' in this workspace",
+      "Disable rule 'vague-attribution' in this workspace",
+    ]);
+  });
+
   it("diagnostics from other sources get no actions", async () => {
     const foreign: Diagnostic = { range: diags[0].range, message: "spelling", source: "cSpell", code: "unknown-word" };
     assert.deepEqual(await actionsAt(c, foreign), []);

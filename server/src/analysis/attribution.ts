@@ -242,6 +242,28 @@ function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp,
     const doc = DOC_SUBJECT.exec(before);
     const byName = /(?:research|study|survey|report|analysis|data|poll)\s+(?:\w+\s+)?by\s+(?:the\s+)?([^,;:]{2,80}?)[®™]?\s*$/iu.exec(before.replace(/[\u200B-\u200D]/g, ""));
     const pronounDoc = /(?:^|[.;]\s*|\s)(?:it|they)\s*(?:also\s+)?$/i.test(before);
+    if (/(?:^|\s)(?:we|our (?:team|research|survey|study|analysis|data))\s*(?:also\s+)?$/i.test(before)) {
+      hits.push({ source: "the issuer", sourceType: "issuer", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
+      continue;
+    }
+    const team = /(?<![\p{L}])(?:the|our|its|their)\s+(?:research\s+)?(?:researchers|authors|scientists|team|investigators)\s*(?:also\s+)?$/iu.exec(before);
+    if (team) {
+      hits.push({ source: team[0].trim(), sourceType: "document", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
+      continue;
+    }
+    // "X has tracked … since 2000 and found": the sentence's named subject carries the cue.
+    if (/\band\s*$/.test(before)) {
+      const subject = nameAtStart(t);
+      if (subject && isNameLike(subject) && !/^(?:The|This|These|It|In|On|At|For)$/.test(subject)) {
+        hits.push({ source: subject, sourceType: isOrganisation(subject) ? "organisation" : "person", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
+        continue;
+      }
+    }
+    const published = /(?:research|study|report|survey|paper|article|analysis|data|findings)\s+(?:published|released|presented)\s+(?:in|by)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}&'’.-]*\s?){1,6})/u.exec(before);
+    if (published) {
+      hits.push({ source: published[1].trim(), sourceType: "document", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
+      continue;
+    }
     const name = nameAtEnd(before.replace(/\s+(?:data|survey|study|report|research|analysis|statistics|figures)\s*$/i, ""));
     if (byName && nameAtStart(byName[1].replace(/[®™]/g, ""))) {
       hits.push({ source: nameAtStart(byName[1].replace(/[®™]/g, "")) as string, sourceType: "document", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });

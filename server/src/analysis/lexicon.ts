@@ -53,7 +53,7 @@ export const VAGUE_SUBJECTS = [
   "studies", "research", "new research", "recent research", "a study", "a recent study", "a new study", "recent studies",
   "reports", "data", "official data", "the data", "statistics", "official statistics", "figures", "estimates", "projections",
   "a survey", "a new survey", "a new national survey", "surveys", "polls", "industry experts", "industry analysts",
-  "market analysts", "scientists", "researchers", "economists", "many", "some", "people familiar with the matter",
+  "market analysts", "economists", "many", "some", "people familiar with the matter",
   "recent clinical trials", "clinical trials", "evidence", "documented evidence", "the industry", "industry observers",
   "la industria", "los expertos", "les experts", "die experten", "gli esperti", "os especialistas", "die branche", "analysten", "beobachter",
 ];

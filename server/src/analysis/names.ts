@@ -40,8 +40,13 @@ export function isNameLike(chunk: string): boolean {
   if (!words.length) return false;
   if (words.length === 1 && NOT_NAMES.has(words[0].toLowerCase())) return false;
   if (NOT_NAMES.has(words[0].toLowerCase()) && words.length === 1) return false;
-  return words.some((w) => /^[\p{Lu}]/u.test(w) && !NOT_NAMES.has(w.toLowerCase()) && !TITLE_WORDS.has(w.toLowerCase()));
+  if (words.some((w) => /^[\p{Lu}]/u.test(w) && !NOT_NAMES.has(w.toLowerCase()) && !TITLE_WORDS.has(w.toLowerCase()))) return true;
+  // Organisations made of common words ("Digital Commerce 360"), but not bare titles ("Chief Executive Officer").
+  const capitalised = words.filter((w) => /^[\p{Lu}]/u.test(w));
+  return capitalised.length >= 2 && !ROLE_END.test(words[words.length - 1]);
 }
+
+const ROLE_END = /^(?:officer|president|ceo|cfo|coo|cto|director|executive|chairman|chairwoman|chair|manager|secretary|minister|founder|head|partner|spokesperson|analyst|member|members|lead|leader)$/i;
 
 export function isOrganisation(name: string): boolean {
   return ORG_WORDS.test(name) || /^[A-Z0-9&.]{2,8}$/.test(name);

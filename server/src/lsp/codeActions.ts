@@ -51,8 +51,10 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, o: Code
   const text = doc.getText();
   if (wants(only, CodeActionKind.QuickFix)) {
     const ruleSeen = new Set<string>();
-    for (const d of params.context.diagnostics) {
-      if (d.source !== SOURCE || typeof d.code !== "string" || d.code === "too-large") continue;
+    const ours = params.context.diagnostics.filter((d): d is Diagnostic & { code: string } => d.source === SOURCE && typeof d.code === "string" && d.code !== "too-large");
+    // With several findings under the cursor, say which one each fix is for.
+    const which = (code: string) => (new Set(ours.map((d) => d.code)).size > 1 ? ` (${code})` : "");
+    for (const d of ours) {
       const start = doc.offsetAt(d.range.start);
       const end = doc.offsetAt(d.range.end);
       if (end <= start) continue;
@@ -60,10 +62,10 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, o: Code
       if (PLACEHOLDER_CODES.has(d.code)) {
         const at = placeholderOffset(text, start, end, d.code);
         if (!text.slice(at).trimStart().startsWith(o.placeholder)) {
-          actions.push({ title: "Insert source placeholder", kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: edit(doc, at, ` ${o.placeholder}`, o) });
+          actions.push({ title: `Insert source placeholder${which(d.code)}`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: edit(doc, at, ` ${o.placeholder}`, o) });
         }
       }
-      actions.push(ignoreAction(d, ignoreKey(d.code, flagged)));
+      actions.push(ignoreAction(d, ignoreKey(d.code, flagged), which(d.code)));
       if (!ruleSeen.has(d.code)) {
         ruleSeen.add(d.code);
         actions.push({
@@ -85,9 +87,9 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, o: Code
 
 const rank = (a: CodeAction) => (a.edit ? 0 : a.command?.command === Commands.ignoreFinding ? 1 : 2);
 
-function ignoreAction(d: Diagnostic, key: string): CodeAction {
+function ignoreAction(d: Diagnostic, key: string, suffix: string): CodeAction {
   return {
-    title: "Ignore this finding",
+    title: `Ignore this finding${suffix}`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
     command: { title: "Ignore this finding", command: Commands.ignoreFinding, arguments: [key] },
