@@ -31,6 +31,8 @@ const alternation = (words: string[]) => [...new Set(words)].sort((a, b) => b.le
 const wordRe = (words: string[], flags = "giu") => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(words)})(?![\\p{L}\\p{N}])`, flags);
 
 const CONTINUES_SPEECH = /^[“"‘]|^(?:he|she|they)\s+(?:also|further|then)\b/i;
+const BY_VERBS = ["conducted", "commissioned", "published", "released", "carried out", "fielded", "compiled", "collected"];
+const CONDUCTED_BY = new RegExp(String.raw`(?<![\p{L}])(?:survey|study|poll|report|analysis|research|data|census)\s+(?:[\p{Ll}-]+\s+)?(?:${BY_VERBS.join("|")})\s+by\s+(?:the\s+)?([\p{Lu}][^,;:.()]{1,80})`, "gu");
 const PRONOUN = /(?<![\p{L}])(he|she|they|er|sie|il|elle|él|ella|lui|lei|ele|ela)\s*$/iu;
 const FIRST_PERSON = /(?<![\p{L}])(?:i|we)\s*$/iu;
 const VERB_CHAIN = /\s+[\p{Ll}]+ed\s+and\s*$/u;
@@ -70,7 +72,7 @@ function cueRegexes(extraVerbs: string[]) {
       key,
       res: {
         verbs: wordRe(verbs), participles: wordRe(PARTICIPLE_CUES), preps: wordRe(SOURCE_PREPOSITIONS), docVerbs: wordRe(DOCUMENT_VERBS), vaguePhrases: wordRe(VAGUE_PHRASES),
-        anyCue: wordRe([...verbs, ...PARTICIPLE_CUES, ...SOURCE_PREPOSITIONS, ...DOCUMENT_VERBS, ...VAGUE_PHRASES], "iu"),
+        anyCue: wordRe([...verbs, ...PARTICIPLE_CUES, ...SOURCE_PREPOSITIONS, ...DOCUMENT_VERBS, ...VAGUE_PHRASES, ...BY_VERBS.map((v) => `${v} by`)], "iu"),
       },
     };
   }
@@ -278,6 +280,12 @@ function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp,
     else if (name && /(?:data|survey|study|report|research|analysis|statistics|figures)\s*$/i.test(before) && !/^(?:new|recent|official|a|an)$/i.test(name))
       hits.push({ source: name, sourceType: "document", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
     else if (vague) hits.push({ vague: true, cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: phraseStart(vague) });
+  }
+  // "In a survey conducted by the Annenberg Public Policy Center, …": the named study speaks.
+  for (const m of execAll(CONDUCTED_BY, t)) {
+    if (inQuote(m.index)) continue;
+    const name = nameAtStart(m[1]);
+    if (name) hits.push({ source: name, sourceType: "document", cue: m[0].split(/\s+by\s+/)[0] + " by", cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
   }
   for (const m of execAll(vaguePhrases, t)) {
     if (inQuote(m.index)) continue;
