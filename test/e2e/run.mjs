@@ -571,7 +571,8 @@ async function runChecks(wb, workspace) {
       "a hover with the figure's explanation",
       async () => {
         text = (await hover.innerText().catch(() => "")) || "";
-        return /228,100,000,000/.test(text) && /unattributed|source/i.test(text);
+        // The diagnostic's message plus the server's own hover (what/why/fix, the normalised figure).
+        return /228,100,000,000/.test(text) && /unattributed/i.test(text) && /\bWhy\b|\bSource\b/.test(text);
       },
       { timeout: T.short },
     ).catch((e) => {

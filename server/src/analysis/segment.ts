@@ -56,7 +56,7 @@ function wrapsInto(line: string, next: string, maxLen: number): boolean {
   if (caps(a) && caps(b)) return true; // an all-caps headline over two lines
   if (/^(?:[-*•–—]|\d{1,2}[.)]\s|[“"‘])/.test(b)) return false; // a list item or a quote starts
   if (maxLen > 100) return false; // soft-wrapped: every line is a paragraph
-  if (/^\s{2,}\S/.test(next) && !/^\s{2,}\S/.test(line)) return false; // indented new paragraph
+  if (/^\s{2,}\p{Lu}/u.test(next) && !/^\s{2,}\S/.test(line)) return false; // indented new paragraph
   const ends = /[.!?:;"”’)]$/.test(a);
   if (ends) return a.length >= 0.85 * maxLen && /^[\p{L}\d(]/u.test(b);
   return a.length >= 0.6 * maxLen || /^[\p{Ll}\d(]/u.test(b);
@@ -80,7 +80,8 @@ function isAbbreviation(text: string, dot: number): boolean {
   const word = text.slice(i, dot).toLowerCase();
   if (!word) return false;
   if (ABBREVIATIONS.has(word)) return true;
-  if (/^\p{L}$/u.test(word)) return /\p{Lu}/u.test(text[dot - 1]); // initial "J."
+  // An initial ("J.") stands alone: "R&D." ends a sentence.
+  if (/^\p{L}$/u.test(word)) return /\p{Lu}/u.test(text[dot - 1]) && (i === 0 || /[\s(“"]/.test(text[i - 1]));
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"
   return false;
 }
@@ -97,6 +98,7 @@ export function splitSentences(p: Paragraph): Sentence[] {
     while (e > start && /\s/.test(t[e - 1])) e--;
     if (e > start) out.push({ start: p.start + start, end: p.start + e, text: t.slice(start, e), paragraph: p.index });
   };
+  const runTogether = p.firstLine === p.lastLine && t.length > 600;
   let lastNewline = -1; // index of the last "\n" before i (t.lastIndexOf("\n", i - 1), kept as we go)
   for (let i = 0; i < t.length; i++) {
     const c = t[i];
@@ -120,11 +122,21 @@ export function splitSentences(p: Paragraph): Sentence[] {
       i = j - 1;
       continue;
     }
+    if (c === " " && runTogether && t[i + 1] === " " && i > start) {
+      // In a long one-line paragraph, two spaces before a capital are a lost paragraph break.
+      const k = skipSpace(t, i);
+      if (/\p{Lu}/u.test(t[k] ?? "") && !/[,;:(]$/.test(t.slice(Math.max(start, i - 1), i))) {
+        push(i);
+        start = k;
+        i = k - 1;
+      }
+      continue;
+    }
     if (c !== "." && c !== "!" && c !== "?" && c !== "。") continue;
     if (c === "." && (/\d/.test(t[i + 1] ?? "") || isAbbreviation(t, i))) {
       // Abbreviations end a sentence only when a clear new sentence follows a known
       // sentence-final abbreviation ("… Inc. The company").
-      if (!(/^(?:inc|corp|co|ltd|llc|plc|etc)$/i.test(wordBefore(t, i)) && /^\s+(?:The|This|It|In|We|He|She|They)\b/.test(t.slice(i + 1, i + 8)))) continue;
+      if (!endsSentenceAfterAbbreviation(t, i)) continue;
     }
     let j = i + 1;
     while (j < t.length && CLOSERS.includes(t[j])) j++;
@@ -144,10 +156,18 @@ export function splitSentences(p: Paragraph): Sentence[] {
   return out;
 }
 
-function wordBefore(t: string, dot: number): string {
-  let i = dot;
-  while (i > 0 && /\p{L}/u.test(t[i - 1])) i--;
-  return t.slice(i, dot);
+/**
+ * After "U.S.", "Inc.", "Co.", "Corp.", "Ltd." or "etc." a sentence ends when an opening quote
+ * or a capitalised word followed by a lower-case word comes next ("… in the U.S. Sears also
+ * offers …"), but not in names ("U.S. Bureau of …", "Inc. Board").
+ */
+function endsSentenceAfterAbbreviation(t: string, dot: number): boolean {
+  const before = t.slice(Math.max(0, dot - 4), dot).toLowerCase();
+  if (!/(?:^|[^\p{L}])(?:u\.s|inc|corp|co|ltd|llc|plc|etc)$/u.test(before)) return false;
+  const next = t.slice(dot + 1, dot + 40);
+  if (/^\s+[“"]/.test(next)) return true;
+  const m = /^\s+(\p{Lu}[\p{Ll}'’]+)\s+(\p{Ll}+)/u.exec(next);
+  return !!m && !/^(?:of|and|for|de|del|the|in|on|at|to)$/.test(m[2]);
 }
 
 function skipSpace(t: string, i: number): number {
