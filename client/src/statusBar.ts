@@ -41,7 +41,7 @@ export class Scorecard implements Disposable {
       if (doc) this.item.hide(); // keep the last release's card while a report or panel has focus
       return;
     }
-    let card: ScorecardData | null = null;
+    let card: ScorecardData | null;
     try {
       card = await this.client.sendRequest<ScorecardData | null>(ScorecardRequest, { uri: doc.uri.toString() } satisfies DocumentParams);
     } catch {

@@ -103,9 +103,10 @@ const fmtCounts = (o) =>
 
 // ---------------------------------------------------------- code-server setup
 
+// The setup script is idempotent: instant once installed (it still checks the apt packages).
 function ensureCodeServer() {
-  if (fs.existsSync(CODE_SERVER) && fs.readdirSync(CACHE).some((f) => f.startsWith(".installed-"))) return;
-  log("code-server not installed yet: running setup-code-server.sh");
+  const installed = fs.existsSync(CODE_SERVER) && fs.existsSync(CACHE) && fs.readdirSync(CACHE).some((f) => f.startsWith(".installed-"));
+  if (!installed) log("code-server not installed yet: running setup-code-server.sh (about 2 minutes)");
   const r = spawnSync("bash", [path.join(HERE, "setup-code-server.sh")], { stdio: "inherit" });
   if (r.status !== 0) throw new Error("setup-code-server.sh failed");
 }
@@ -417,6 +418,17 @@ export class Workbench {
     return [...seen.values()].sort((a, b) => a.index - b.index);
   }
 
+  /** Expands or collapses a side bar view ("Explorer Section: workspace", "Outline Section"). */
+  async setPaneExpanded(labelStart, expanded) {
+    const header = this.page.locator(`.pane-header[aria-label^="${labelStart}"]`).first();
+    await header.waitFor({ state: "visible", timeout: T.short });
+    const isExpanded = async () => (await header.getAttribute("aria-expanded")) === "true";
+    if ((await isExpanded()) !== expanded) {
+      await header.click();
+      await poll(`${labelStart} ${expanded ? "expanded" : "collapsed"}`, async () => (await isExpanded()) === expanded, { timeout: T.short });
+    }
+  }
+
   // ---- Problems panel
 
   problemsPanel() {
@@ -447,7 +459,7 @@ export class Workbench {
         byFile[file] ??= [];
       } else if (file) {
         const m = /Ln (\d+), Col (\d+)/.exec(r.position);
-        byFile[file].push({ source: r.source, code: r.code, message: r.message, line: m ? Number(m[1]) : undefined, text: r.text });
+        byFile[file].push({ source: r.source, code: r.code, message: r.message, line: m ? Number(m[1]) : undefined, col: m ? Number(m[2]) : undefined, text: r.text });
       }
     }
     return byFile;
@@ -531,7 +543,14 @@ async function runChecks(wb, workspace) {
     if (badSource.length) throw new Error(`rows without source "press-release": ${badSource.map((m) => m.text).slice(0, 3).join(" | ")}`);
     const noCode = markers.filter((m) => !m.code);
     if (noCode.length) throw new Error(`rows without a code: ${noCode.map((m) => m.text).slice(0, 3).join(" | ")}`);
-    return `${markers.length} rows (${fmtCounts(shown)}), all from "press-release"`;
+    // Each row sits where the CLI puts that finding: same code at the same [Ln, Col].
+    const key = (code, line, col) => `${code}@${line}:${col}`;
+    const want = expected.findings.map((f) => key(f.code, f.range.start.line + 1, f.range.start.character + 1)).sort();
+    const got = markers.map((m) => key(m.code, m.line, m.col)).sort();
+    const missing = want.filter((k, i, a) => a.slice(0, i + 1).filter((x) => x === k).length > got.filter((x) => x === k).length);
+    const extra = got.filter((k, i, a) => a.slice(0, i + 1).filter((x) => x === k).length > want.filter((x) => x === k).length);
+    if (missing.length || extra.length) throw new Error(`positions differ from the CLI: missing ${JSON.stringify(missing)}, extra ${JSON.stringify(extra)}`);
+    return `${markers.length} rows (${fmtCounts(shown)}) at the CLI's positions, all from "press-release"`;
   });
 
   // b. Hover over an unattributed figure.
@@ -589,6 +608,8 @@ async function runChecks(wb, workspace) {
     const gold = JSON.parse(fs.readFileSync(path.join(FIXTURES, SEED.replace(/\.txt$/, ".gold.json")), "utf8")).outline;
     await wb.openFile(SEED);
     await wb.command("Explorer: Focus on Outline View");
+    // Give the Outline the side bar's height: collapse the file list above it (re-opened below).
+    await wb.setPaneExpanded("Explorer Section", false);
     const pane = p.locator(".pane-body.outline-pane").first();
     const wanted = [
       { what: "headline", name: gold.headline },
@@ -624,6 +645,7 @@ async function runChecks(wb, workspace) {
     });
     return `${rows.length} rows incl. headline, ${gold.sections.length} sections, speakers ${gold.speakers.join(", ")}`;
   });
+  await wb.setPaneExpanded("Explorer Section", true).catch(() => {});
 
   // d. Quick fix on a finding (the unattributed figure).
   await check("d. a quick fix is offered on a finding (Ctrl+.)", wb, async () => {
@@ -744,8 +766,8 @@ async function main() {
   fs.writeFileSync(path.join(work, "pid"), String(process.pid));
 
   if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} not found: run "npm run package" first (npm run test:e2e does)`);
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install chromium (setup-code-server.sh does)`);
   ensureCodeServer();
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install chromium (setup-code-server.sh does)`);
 
   const workspace = makeWorkspace(work);
   writeSettings(path.join(work, "user-data"));

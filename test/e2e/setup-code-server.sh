@@ -3,8 +3,8 @@
 # from the npm registry only (no GitHub downloads), into .cache/code-server/.
 #
 # Idempotent: a marker file records a finished install, so re-runs are instant.
-# Needs: Node 20 + npm, a C/C++ toolchain (make, g++, python3) and, installed
-# here with apt-get when missing, Debian's ripgrep, libkrb5-dev and chromium.
+# Needs: Node 20 with its headers (/usr/include/node) and npm; installs with apt-get
+# (as root) whatever is missing of: ripgrep, libkrb5-dev, chromium, make, g++, python3.
 set -euo pipefail
 
 CS_VERSION="4.96.4"
@@ -19,11 +19,6 @@ MARKER="$CACHE/.installed-$CS_VERSION"
 
 log() { printf '[setup-code-server] %s\n' "$*"; }
 
-if [[ -f "$MARKER" && -f "$PKG/out/node/entry.js" ]]; then
-  log "code-server $CS_VERSION already installed in $PKG"
-  exit 0
-fi
-
 SECONDS=0
 
 # ---------------------------------------------------------------- node check
@@ -35,6 +30,10 @@ fi
 
 # ---------------------------------------------------------- apt dependencies
 need_pkgs=()
+# node-gyp's toolchain, for the native modules
+command -v make >/dev/null 2>&1 || need_pkgs+=(make)
+command -v g++ >/dev/null 2>&1 || need_pkgs+=(g++)
+command -v python3 >/dev/null 2>&1 || need_pkgs+=(python3)
 command -v rg >/dev/null 2>&1 || need_pkgs+=(ripgrep)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_pkgs+=(libkrb5-dev)
 [[ -x /usr/bin/chromium ]] || need_pkgs+=(chromium)
@@ -45,12 +44,18 @@ if ((${#need_pkgs[@]})); then
     exit 1
   fi
   export DEBIAN_FRONTEND=noninteractive
-  if ! apt-get install -y --no-install-recommends "${need_pkgs[@]}"; then
+  if ! apt-get install -y "${need_pkgs[@]}"; then
     apt-get update
-    apt-get install -y --no-install-recommends "${need_pkgs[@]}"
+    apt-get install -y "${need_pkgs[@]}"
   fi
 fi
 RG="$(command -v rg)"
+
+if [[ -f "$MARKER" && -f "$PKG/out/node/entry.js" ]]; then
+  log "code-server $CS_VERSION already installed in $PKG"
+  exit 0
+fi
+
 
 # Node headers for node-gyp (Debian/NodeSource node ships them in /usr/include/node).
 if [[ -z "${npm_config_nodedir:-}" ]]; then

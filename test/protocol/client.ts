@@ -15,7 +15,7 @@ import {
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
-} from "vscode-languageserver-protocol/node";
+} from "vscode-languageserver/node";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const SERVER = path.join(ROOT, "server/out/server.js");

@@ -3,7 +3,7 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import type { CodeAction, Diagnostic, TextEdit } from "vscode-languageserver-protocol";
+import type { CodeAction, Diagnostic, TextEdit } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { FIXTURES, FULL_CAPABILITIES, TestClient } from "./client";
 

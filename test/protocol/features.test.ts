@@ -3,7 +3,7 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import type { DocumentLink, FoldingRange } from "vscode-languageserver-protocol";
+import type { DocumentLink, FoldingRange } from "vscode-languageserver";
 import { FIXTURES, TestClient } from "./client";
 import type { Scorecard } from "../../server/src/protocol";
 

@@ -4,7 +4,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { FIXTURES, TestClient, fileUri } from "./client";
-import type { Diagnostic, DocumentSymbol, Hover } from "vscode-languageserver-protocol";
+import type { Diagnostic, DocumentSymbol, Hover } from "vscode-languageserver";
 
 const SEED = path.join(FIXTURES, "cgtn-xi-putin-trump.txt");
 const SEED_TEXT = readFileSync(SEED, "utf8");

@@ -111,12 +111,17 @@ export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: 
       const inQuote = paraQuotes.reduce((n, q) => n + Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start)), 0);
       voice.quoted = inQuote / Math.max(1, s.end - s.start);
       const hits = anyCue.test(s.text) ? findCues(s, text, verbs, participles, preps, docVerbs, vaguePhrases, paraQuotes) : [];
-      for (const h of hits) if (h.vague) voice.vague.push({ start: h.phraseStart, end: h.cueSpan.end, cue: text.slice(h.phraseStart, h.cueSpan.end), sentence: si });
+      for (const h of hits) {
+        // Two paths can find the same vague cue ("Sources said"): keep one finding per span.
+        if (h.vague && !voice.vague.some((v) => v.start < h.cueSpan.end && h.phraseStart < v.end))
+          voice.vague.push({ start: h.phraseStart, end: h.cueSpan.end, cue: text.slice(h.phraseStart, h.cueSpan.end), sentence: si });
+      }
       const named = hits.find((h) => h.source);
       const pronoun = hits.find((h) => h.pronoun);
       let att: Attribution | undefined;
       if (named?.source) {
-        const source = named.sourceType === "document" ? named.source : resolve(named.source);
+        // Organisations keep their full name ("National Bureau of Statistics"); people resolve to theirs.
+        const source = named.sourceType === "document" || isOrganisation(named.source) ? named.source : resolve(named.source);
         const sourceType = named.sourceType === "document" ? "document" : typeOf(source);
         att = { start: s.start, end: s.end, source, sourceType, cue: named.cue, cueSpan: named.cueSpan, via: "cue", sentence: si };
         if (sourceType !== "document") lastNamed = { source, sourceType };
@@ -347,7 +352,10 @@ function firstWords(s: string, n: number): string {
 
 /** A named source inside a phrase ("the National Bureau of Statistics", "Grand View Research"). */
 function namedInPhrase(phrase: string): { name: string; type: Attribution["sourceType"] } | undefined {
-  const stripped = phrase.replace(/^(?:the|a|an|data from|figures from|a report by|a study by|a survey by|research by|analysis by|estimates by|data by)\s+/i, "");
+  // Articles after the cue hide the name: "laut dem Statistischen Bundesamt", "selon l'Insee", "según el INE".
+  const stripped = phrase
+    .replace(/^(?:the|a|an|data from|figures from|a report by|a study by|a survey by|research by|analysis by|estimates by|data by|dem|der|den|des|die|das|le|la|les|el|los|las|lo|il|gli|i|os|as|o)\s+/iu, "")
+    .replace(/^(?:l|d)['’]/iu, "");
   const name = nameAtStart(stripped) ?? nameAtStart(stripped.replace(/^[\p{Ll}\s-]+(?:by|from|of)\s+(?:the\s+)?/u, ""));
   if (!name || !isNameLike(name)) return undefined;
   return { name: name.replace(/[’']s$/, ""), type: isOrganisation(name) ? "organisation" : "person" };
@@ -362,6 +370,11 @@ function subjectOf(t: string, at: number, len: number): (Omit<CueHit, "cue" | "c
   if (/[”"’»]\s*,?\s*$|,\s*[”"’»]\s*$/.test(before)) {
     const n = nameAfterCue(after);
     if (n) return { source: stripTitles(n.replace(/,.*/, "")), sourceType: "person", phraseOffset: at };
+  }
+  if (/\S,\s*$/.test(before)) {
+    // "…, dijo Juan Pérez, director de Acme.": the name right after the cue speaks.
+    const n = nameAtStart(after.replace(/^\s+/, ""));
+    if (n && !isOrganisation(n)) return { source: stripTitles(n), sourceType: "person", phraseOffset: at };
   }
   before = before.replace(ADVERBS, "").replace(VERB_CHAIN, "").replace(ADVERBS, "");
   const pron = PRONOUN.exec(before);

@@ -70,7 +70,7 @@ const DISCLAIMER: RegExp[] = [
   /\bnon sono responsabili\b/i,
   /\bno (?:se )?(?:hace|hacen) responsables?\b/i,
   /\bne (?:sont|peut être tenu) (?:pas )?responsables?\b/i,
-  /\b(?:übernimmt|übernehmen) keine (?:haftung|verantwortung|gewähr)\b/i,
+  /(?<![\p{L}])(?:übernimmt|übernehmen) keine (?:haftung|verantwortung|gewähr)(?![\p{L}])/iu,
   /\bnão (?:se )?responsabiliza\b/i,
   /\b(?:is|are) not responsible for\b/i,
   /\bdisclaimer\b/i,
@@ -157,9 +157,12 @@ function isAboutHeading(s: string): boolean {
   const rest = s.replace(ABOUT_HEADING, "").trim();
   if (!rest) return false;
   const words = s.split(/\s+/).length;
+  // "About 200 guests attended" means approximately.
+  if (/^\d/.test(rest)) return false;
   // Heading form: "About Acme", "Über kevin.", "About D-Wave Quantum Inc."
-  if (s.length <= 90 && words <= 10 && (!/[!?,;]$/.test(s)) && (/^[\p{Lu}\d[(]/u.test(rest) || words <= 4)) return true;
-  if (!/^[\p{Lu}\d[(]/u.test(rest)) return false;
+  const headingEnd = !/[!?,;]$/.test(s) && (!/\.$/.test(s) || words <= 4 || /\b(?:Inc|Corp|Co|Ltd|LLC|S\.A|AG|N\.V)\.$/.test(s));
+  if (s.length <= 90 && words <= 10 && headingEnd && (/^[\p{Lu}[(]/u.test(rest) || words <= 4)) return true;
+  if (!/^[\p{Lu}[(]/u.test(rest)) return false;
   // Run-in: "About Acme: Acme is …", "About AcmeAcme is …", "Acerca de X. Con sede en …"
   const head = rest.slice(0, 250);
   return /^[^:]{1,150}:\s/.test(head) || RUN_IN_DESCRIPTION.test(head);

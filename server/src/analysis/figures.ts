@@ -19,7 +19,7 @@ const SPELLED =
   "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?";
 const SCALE = String.raw`(?:trillion|billion|million|thousand|bn|mn|mil(?:\.|lones|ioni|liards?|liarden|lionen|lions?)?|mio\.?|mrd\.?|md|miliardi|milhões|bilhões|[MBKT](?![\p{L}]))`;
 const CUR_PREFIX = String.raw`(?:US\s?\\?\$|C\\?\$|A\\?\$|R\\?\$|HK\\?\$|S\\?\$|NZ\\?\$|\\?\$|€|£|¥|₹|Ps\.\s?|USD\s?|EUR\s?|GBP\s?|CHF\s?|JPY\s?|CNY\s?|RMB\s?|MXN\s?)`;
-const CUR_SUFFIX = String.raw`(?:\s?(?:Md€|M€|€|euros?|dollars?|USD|EUR|GBP|pesos|yuan|yen|pounds|francs|Euro|EUR))`;
+const CUR_SUFFIX = String.raw`(?:\s?(?:d['’]\s?|de\s|di\s)?(?:Md€|M€|€|euros?|dollars?|dólares|USD|EUR|GBP|pesos|yuan|yen|pounds|francs|Euro|EUR))`;
 const RANGE = String.raw`(?:\s?(?:-|–|—|to|bis|à|a)\s?)`;
 
 const MONEY = new RegExp(

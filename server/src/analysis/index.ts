@@ -60,7 +60,7 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
     for (const s of p.sentences) sentences.push(s);
   }
   check();
-  const issuers = findIssuers(text, lines, dateline, boilerplate, options.issuerNames);
+  const issuers = findIssuers(text, lines, dateline, boilerplate, options.issuerNames, headline?.text.replace(/^#+\s*/, ""));
   const fullNames = collectFullNames(sentences.filter((s) => !paragraphs[s.paragraph].boilerplate).map((s) => s.text));
   const { voices, attributions, quotes, speakers } = attribute(paragraphs, sentences, text, { reportingVerbs: options.reportingVerbs, fullNames, issuers });
   check();

@@ -6,12 +6,18 @@ import { clean } from "./text";
 
 const SUFFIX = /[,\s]+(?:Inc\.?|Corp\.?|Corporation|Co\.?|Ltd\.?|LLC|plc|S\.A\.(?: de C\.V\.)?|AG|GmbH|SE|N\.V\.)$/i;
 
-export function findIssuers(text: string, lines: Line[], dateline: Dateline | undefined, blocks: BoilerplateBlock[], configured: string[] = []): string[] {
+/** The lead names the issuer when it announces something: "Acme (NYSE: ACME) today announced …". */
+const ANNOUNCING = /^.{0,200}?\b(?:today|announce[ds]?|report(?:s|ed)|launch(?:es|ed)|unveil(?:s|ed)|introduce[ds]|name[ds]|appoint(?:s|ed)|release[ds]|publish(?:es|ed)|welcome[ds]|is pleased|is proud|has (?:been )?(?:named|selected|awarded)|gibt bekannt|annonce|anuncia|annuncia)\b|\((?:NYSE|NASDAQ|Nasdaq|OTC\w*|TSXV?|AMEX|LSE|BMV|ASX|Euronext)\s*:/;
+
+export function findIssuers(text: string, lines: Line[], dateline: Dateline | undefined, blocks: BoilerplateBlock[], configured: string[] = [], headline?: string): string[] {
   const names: string[] = [...configured];
+  // "CGTN: Xi Jinping's …": a short name before a colon opening the headline is the issuer.
+  const byline = headline && /^([\p{Lu}][\p{L}\d&.'’ -]{1,40}?)\s*:\s/u.exec(headline);
+  if (byline && byline[1].split(/\s+/).length <= 4) names.push(byline[1]);
   if (dateline) {
     const lead = text.slice(dateline.end, Math.min(text.length, lines[dateline.line].end)).replace(/^[\s\-–—:)(]+/, "").replace(/^(?:\/?[A-Za-z0-9 .-]{2,30}\/\s*[-–—]*\s*)/, "");
     const n = nameAtStart(lead.replace(/[®™]/g, ""));
-    if (n && n.split(/\s+/).length <= 6) names.push(n);
+    if (n && n.split(/\s+/).length <= 6 && ANNOUNCING.test(lead)) names.push(n);
   }
   for (const b of blocks) {
     const first = clean(lines[b.firstLine].text);

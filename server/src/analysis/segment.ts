@@ -133,6 +133,8 @@ export function splitSentences(p: Paragraph): Sentence[] {
       continue;
     }
     if (c !== "." && c !== "!" && c !== "?" && c !== "。") continue;
+    // "1. Housing costs": a list number, not a sentence.
+    if (c === "." && /^\s*\d{1,2}$/.test(t.slice(start, i))) continue;
     if (c === "." && (/\d/.test(t[i + 1] ?? "") || isAbbreviation(t, i))) {
       // Abbreviations end a sentence only when a clear new sentence follows a known
       // sentence-final abbreviation ("… Inc. The company").

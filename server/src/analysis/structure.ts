@@ -99,7 +99,9 @@ export function findHeadlines(paragraphs: Paragraph[], lines: Line[], datelineLi
       if (s.length >= 12 && s.length <= 300 && !/^(?:by|von|par|por|di)\s/i.test(s)) headline = p;
       continue;
     }
-    if (!subheadline && s.length >= 20 && s.length <= 400 && !DATE.test(s.slice(0, 30))) subheadline = p;
+    // A sub-headline is a short deck, not the lead paragraph of a release without a dateline.
+    const deck = s.length <= 160 || (s.length <= 300 && !/[.!?]["”]?$/.test(s));
+    if (!subheadline && s.length >= 20 && deck && !DATE.test(s.slice(0, 30))) subheadline = p;
     break;
   }
   void lines;

@@ -38,6 +38,7 @@ exit codes:
   1  a finding at or above --fail-on
   2  bad input: a file missing, unreadable, binary, not UTF-8 or empty; a folder or
      glob with no .txt files; a bad option
+  3  internal error
 `;
 
 const FORMATS = new Set<Format>(["text", "json", "sarif", "markdown"]);

@@ -89,7 +89,7 @@ function artifact(file: string, cwd: string): Sarif.ArtifactLocation {
 export function toSarif(files: Analysed[], errors: { file: string; message: string }[], cwd: string): Sarif.Log {
   const rules: Sarif.ReportingDescriptor[] = RULES.map((r) => ({
     id: r.code,
-    name: r.title.replace(/(?:^|\W+)(\w)/g, (_, c: string) => c.toUpperCase()),
+    name: r.title.split(/\W/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join(""),
     shortDescription: { text: r.title },
     fullDescription: { text: r.description },
     help: { text: `${r.description}\nFlagged: ${r.examples.flagged}\nNot flagged: ${r.examples.notFlagged}` },

@@ -12,7 +12,7 @@ export interface FoundLink {
 const MARKDOWN_LINK = /\[([^\]\n]{0,500})\]\(\s*<?((?:https?:\/\/|www\.)[^\s)>]+)>?\s*\)/gi;
 const ANGLE_LINK = /<((?:https?:\/\/|www\.)[^\s<>]+)>/gi;
 const BARE_LINK = /\b(?:https?:\/\/|www\.)[^\s<>"“”‘’]+/gi;
-const TRAILING = /[.,;:!?'"*_\]}]+$/;
+const TRAILING = new Set([...".,;:!?'\"*_]}"]);
 
 /** The target of a scraped URL: Markdown escapes removed, a scheme for `www.`. */
 function target(raw: string): string | undefined {
@@ -30,7 +30,7 @@ function target(raw: string): string | undefined {
 function trimBare(s: string): string {
   for (;;) {
     const before = s;
-    s = s.replace(TRAILING, "");
+    while (s && TRAILING.has(s[s.length - 1])) s = s.slice(0, -1);
     if (s.endsWith(")") && (s.match(/\(/g) ?? []).length < (s.match(/\)/g) ?? []).length) s = s.slice(0, -1);
     if (s === before) return s;
   }

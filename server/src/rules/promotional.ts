@@ -10,6 +10,12 @@ const SUPERLATIVE = String.raw`(?:one of )?the (?:(?:world|industry|nation|count
 /** Uses of puffery words that are plain terms: "shares outstanding", "leading to", "comprehensive income". */
 const PLAIN_USE = /^(?:outstanding\s+(?:shares|stock|balance|loans?|debt|notes|options|warrants|common|at|as of|borrowings)|leading (?:to|cause|causes|up|indicator)|(?:have|has|had|been) proven|proven to)\b|(?:shares|stock|options|warrants|balance|amounts?|loans?|debt|notes|borrowings|common)\s+(?:\w+\s+)?outstanding$/i;
 
+/** "a leading …", "Acme's leading …", "Acme, leading provider of …" */
+const LEADING_ADJECTIVE = /(?:(?:^|\s)(?:a|an|the|its|our|their|one of the)|['’]s|,|^)\s*(?:\([^)]{1,20}\)\s+)?(?:[\p{L}-]+\s+)?$/iu;
+/** "are leading efforts", "expertise leading teams": the verb. */
+const LEADING_VERB = /\b(?:am|are|is|was|were|be|been|being|expertise|experience|charge|role|years|time|while|by|in|for)\s+$/i;
+const LEADING_NOUN = /^\s+(?:[\p{L}-]+\s+)?(?:provider|company|supplier|manufacturer|developer|platform|brand|firm|maker|designer|retailer|distributor|producer|expert|authority|innovator|voice|player|organi[sz]ation|agency|partner|source|solution|destination)s?\b/iu;
+
 let cache: { key: string; re: RegExp } | undefined;
 function pattern(extra: string[]): RegExp {
   const key = extra.join("\u0000");
@@ -59,9 +65,10 @@ export const promotionalRule: Rule = {
         if (PLAIN_USE.test(s.text.slice(m.index ?? 0, (m.index ?? 0) + m[0].length + 25)) || PLAIN_USE.test(s.text.slice(Math.max(0, (m.index ?? 0) - 25), (m.index ?? 0) + m[0].length))) continue;
         if (/\boutstanding\b/i.test(m[0]) && /\b(?:shares|weighted|diluted|basic)\b/i.test(around)) continue;
         // Capitalised mid-sentence it is a name ("Pioneer"), except in headlines and headings.
-        if (/^\p{Lu}\p{Ll}/u.test(m[0]) && (m.index ?? 0) > 0 && !p.heading && p !== model.headline && p !== model.subheadline) continue;
+        if (/^\p{Lu}\p{Ll}/u.test(m[0]) && (m.index ?? 0) > 0 && model.language !== "de" && !p.heading && p !== model.headline && p !== model.subheadline) continue;
         // "leading" praises only as an adjective: "a leading provider", not "are leading efforts".
-        if (/^leading$/i.test(m[0]) && !/(?:\b(?:a|an|the|its|our|their|one of the)|['’]s)\s+(?:[\p{L}-]+\s+)?$/iu.test(s.text.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0))) continue;
+        if (/^leading$/i.test(m[0]) && LEADING_VERB.test(s.text.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0))) continue;
+        if (/^leading$/i.test(m[0]) && !LEADING_ADJECTIVE.test(s.text.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0)) && !LEADING_NOUN.test(s.text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40))) continue;
         // False friends: French "premier" is "first".
         if (model.language !== "en" && /^(?:premier|top)$/i.test(m[0])) continue;
         if (inSpokenQuote(start, end)) continue;

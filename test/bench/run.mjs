@@ -1,0 +1,336 @@
+#!/usr/bin/env node
+// `npm run bench`: speed and memory of the annotator, with anchors for scale.
+//
+//  1. The engine (server/out/engine.js, in-process) and three anchors on the same inputs:
+//     write-good, textlint + textlint-rule-write-good, harper.js. Inputs: the fixture releases
+//     (analysed one at a time), and 1 MB and 10 MB documents made by concatenating them. Each
+//     tool runs in a worker thread, one measurement at a time; a tool still running at the
+//     time limit is stopped and reported as "> limit". Times are medians of several passes.
+//  2. The language server, through stdio as an editor drives it: startup, keystroke latency in
+//     a 100 KB release (one-character didChange → publishDiagnostics of that version, debounce
+//     0), and resident memory with 100 releases open.
+//  3. Packaging: bundle sizes, and the .vsix if one has been built.
+//
+// Prints the tables and writes them into docs/benchmarks.md (between the bench markers).
+// Options: --quick (fewer passes), --limit=SECONDS (per measurement, default 60),
+// --only=engine,anchors,server, --no-write.
+import { Worker } from "node:worker_threads";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { ROOT, byteLength, concatenated, fixtures, input } from "./inputs.mjs";
+import { Lsp } from "./lsp.mjs";
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name, d) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? d;
+const QUICK = flag("quick");
+const LIMIT_S = Number(option("limit", "60"));
+const ONLY = new Set(option("only", "engine,anchors,server").split(","));
+const SERVER = path.join(ROOT, "server/out/server.js");
+const ENGINE = path.join(ROOT, "server/out/engine.js");
+
+const TARGETS = {
+  fixturesMBs: 10, // MB/s, full analysis including outline
+  oneMBms: 100,
+  tenMBms: 1000,
+  ratio10to1: 11,
+  keystrokeMs: 10,
+  rssMB: 150,
+};
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const MB = 1 << 20;
+const fmtMs = (ms) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
+const log = (...a) => console.error(...a);
+
+/** One tool over one input in a worker; resolves with the passes that finished in time. */
+function measure(tool, inputName, runs) {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { tool, inputName, runs } });
+    const res = { tool, input: inputName, runs: [], cpu: [], setupMs: NaN, timedOut: false, error: undefined };
+    let timer;
+    const finish = () => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(res);
+    };
+    worker.on("message", (m) => {
+      if (m.type === "ready") {
+        res.setupMs = m.setupMs;
+        timer = setTimeout(() => {
+          res.timedOut = true;
+          finish();
+        }, LIMIT_S * 1000);
+      } else if (m.type === "run") {
+        res.runs.push(m.ms);
+        res.cpu.push(m.cpuMs);
+      } else if (m.type === "done") finish();
+      else if (m.type === "error") {
+        res.error = m.message;
+        finish();
+      }
+    });
+    worker.on("error", (e) => {
+      res.error = String(e?.stack ?? e);
+      finish();
+    });
+  });
+}
+
+async function benchTools() {
+  const sizes = Object.fromEntries(["fixtures", "1MB", "10MB"].map((n) => [n, input(n).reduce((s, d) => s + byteLength(d), 0)]));
+  const tools = [];
+  if (ONLY.has("engine")) tools.push("engine");
+  if (ONLY.has("anchors")) tools.push("write-good", "textlint", "harper");
+  const plan = {
+    engine: { fixtures: QUICK ? 3 : 9, "1MB": QUICK ? 3 : 7, "10MB": QUICK ? 1 : 3 },
+    anchor: { fixtures: QUICK ? 1 : 5, "1MB": QUICK ? 1 : 3, "10MB": 1 },
+  };
+  const results = {};
+  for (const tool of tools) {
+    for (const inputName of ["fixtures", "1MB", "10MB"]) {
+      const runs = (tool === "engine" ? plan.engine : plan.anchor)[inputName];
+      log(`  ${tool} × ${inputName} (${runs} pass${runs > 1 ? "es" : ""}, limit ${LIMIT_S} s)…`);
+      const r = await measure(tool, inputName, runs);
+      r.bytes = sizes[inputName];
+      r.ms = median(r.runs);
+      r.cpuMs = median(r.cpu);
+      r.mbs = r.runs.length ? r.bytes / MB / (r.ms / 1000) : NaN;
+      if (r.error) log(`    error: ${r.error.split("\n")[0]}`);
+      else log(`    ${r.runs.length ? `${fmtMs(r.ms)}, ${r.mbs.toFixed(2)} MB/s` : `> ${LIMIT_S} s`}${r.timedOut && r.runs.length ? ` (stopped after ${r.runs.length} pass)` : ""}`);
+      (results[tool] ??= {})[inputName] = r;
+    }
+  }
+  return { sizes, results };
+}
+
+function cell(r) {
+  if (!r) return "–";
+  if (r.error) return "error";
+  if (!r.runs.length) return `> ${LIMIT_S} s`;
+  return `${fmtMs(r.ms)} (${r.mbs >= 10 ? r.mbs.toFixed(1) : r.mbs.toFixed(2)} MB/s)`;
+}
+
+/** How many times faster the engine is than the anchor (a lower bound when the anchor timed out). */
+function ratio(engine, anchor) {
+  if (!engine?.runs.length || !anchor || anchor.error) return "–";
+  if (!anchor.runs.length) return `> ${((LIMIT_S * 1000) / engine.ms).toFixed(0)}×`;
+  const x = anchor.ms / engine.ms;
+  return `${x >= 10 ? x.toFixed(0) : x.toFixed(1)}×`;
+}
+
+// ---- the language server ----
+
+function offsetToPosition(text, offset) {
+  let line = 0;
+  let last = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    last = i + 1;
+  }
+  return { line, character: offset - last };
+}
+
+async function benchServer() {
+  const out = {};
+  // Startup: spawn → initialize result.
+  const starts = [];
+  for (let i = 0; i < (QUICK ? 1 : 3); i++) {
+    const t0 = performance.now();
+    const s = new Lsp(SERVER, { cwd: ROOT });
+    await s.initialize({});
+    starts.push(performance.now() - t0);
+    await s.stop();
+  }
+  out.startupMs = median(starts);
+  log(`  startup ${fmtMs(out.startupMs)}`);
+
+  // Keystrokes in a 100 KB release.
+  {
+    const text = concatenated(100 * 1024);
+    const s = new Lsp(SERVER, { cwd: ROOT });
+    await s.initialize({ debounceMs: 0 });
+    s.notify("initialized", {});
+    const uri = "file:///bench/long-release.txt";
+    const t0 = performance.now();
+    const first = s.diagnostics(uri, 1);
+    s.notify("textDocument/didOpen", { textDocument: { uri, languageId: "press-release", version: 1, text } });
+    const opened = await first;
+    out.openMs = opened.at - t0;
+    out.keystrokeDiagnostics = opened.params.diagnostics.length;
+    // Type in the middle of a body sentence: insert a letter, then delete it, and so on.
+    let at = text.indexOf(" the ", text.length >> 1) + 1;
+    if (at <= 0) at = text.length >> 1;
+    const pos = offsetToPosition(text, at);
+    const lat = [];
+    const EDITS = QUICK ? 20 : 45;
+    const WARM = 5;
+    for (let v = 2; v < 2 + EDITS + WARM; v++) {
+      const insert = v % 2 === 0;
+      const change = insert
+        ? { range: { start: pos, end: pos }, text: "x" }
+        : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: "" };
+      const wait = s.diagnostics(uri, v);
+      const sent = performance.now();
+      s.notify("textDocument/didChange", { textDocument: { uri, version: v }, contentChanges: [change] });
+      const got = await wait;
+      if (v >= 2 + WARM) lat.push(got.at - sent);
+    }
+    out.keystroke = { median: median(lat), p95: pct(lat, 95), n: lat.length, bytes: byteLength(text) };
+    log(`  keystroke median ${fmtMs(out.keystroke.median)}, p95 ${fmtMs(out.keystroke.p95)} over ${lat.length} edits (open ${fmtMs(out.openMs)})`);
+    await s.stop();
+  }
+
+  // Memory with 100 releases open.
+  {
+    const docs = fixtures();
+    const s = new Lsp(SERVER, { cwd: ROOT });
+    await s.initialize({ debounceMs: 0 });
+    s.notify("initialized", {});
+    await new Promise((r) => setTimeout(r, 200));
+    out.rssIdle = s.memory().rss;
+    const waits = [];
+    let bytes = 0;
+    for (let i = 0; i < 100; i++) {
+      const d = docs[i % docs.length];
+      const uri = `file:///bench/open/${i}-${d.name}`;
+      waits.push(s.diagnostics(uri, 1));
+      bytes += byteLength(d.text);
+      s.notify("textDocument/didOpen", { textDocument: { uri, languageId: "press-release", version: 1, text: d.text } });
+    }
+    await Promise.all(waits);
+    await new Promise((r) => setTimeout(r, 1000));
+    const m = s.memory();
+    out.rss100 = m.rss;
+    out.hwm100 = m.hwm;
+    out.openBytes = bytes;
+    log(`  RSS idle ${(out.rssIdle / MB).toFixed(0)} MB; with 100 releases open ${(m.rss / MB).toFixed(0)} MB (peak ${(m.hwm / MB).toFixed(0)} MB)`);
+    await s.stop();
+  }
+  return out;
+}
+
+function packaging() {
+  const size = (p) => (existsSync(path.join(ROOT, p)) ? statSync(path.join(ROOT, p)).size : undefined);
+  return {
+    server: size("server/out/server.js"),
+    client: size("client/out/extension.js"),
+    engine: size("server/out/engine.js"),
+    vsix: size("press-release-annotator.vsix"),
+  };
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+    cpu: `${cpus[0]?.model ?? "unknown"} (${cpus.length} logical cores)`,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    load: os.loadavg().map((x) => x.toFixed(2)).join(" "),
+  };
+}
+
+function report(m, tools, server, pack) {
+  const L = [];
+  const E = tools?.results.engine;
+  L.push(`Measured ${m.date} on ${m.cpu}, ${m.memory} RAM, ${m.os}, Node ${m.node}; load average at start ${m.load}.`);
+  L.push("");
+  if (tools) {
+    const names = ["engine", "write-good", "textlint", "harper"].filter((t) => tools.results[t]);
+    const label = { fixtures: `fixtures (${fixtures().length} releases, ${(tools.sizes.fixtures / 1024).toFixed(0)} KB, one at a time)`, "1MB": "1 MB document", "10MB": "10 MB document" };
+    L.push("### Throughput (median wall time per pass, MB/s of UTF-8 input)");
+    L.push("");
+    L.push(`| input | ${names.join(" | ")} |`);
+    L.push(`|---|${names.map(() => "---:").join("|")}|`);
+    for (const inp of ["fixtures", "1MB", "10MB"]) L.push(`| ${label[inp]} | ${names.map((t) => cell(tools.results[t][inp])).join(" | ")} |`);
+    if (E && names.length > 1) {
+      L.push("");
+      L.push("The engine's speed against each anchor (anchor time ÷ engine time; \"> N×\" when the anchor hit the time limit):");
+      L.push("");
+      const anchors = names.filter((t) => t !== "engine");
+      L.push(`| input | ${anchors.map((a) => `vs ${a}`).join(" | ")} |`);
+      L.push(`|---|${anchors.map(() => "---:").join("|")}|`);
+      for (const inp of ["fixtures", "1MB", "10MB"]) L.push(`| ${label[inp]} | ${anchors.map((a) => ratio(E[inp], tools.results[a][inp])).join(" | ")} |`);
+      const setups = anchors.map((a) => `${a} ${fmtMs(median(["fixtures", "1MB", "10MB"].map((i) => tools.results[a][i].setupMs)))}`);
+      L.push("");
+      L.push(`Setup and warm-up, not counted above: ${setups.join(", ")}; engine ${fmtMs(median(["fixtures", "1MB", "10MB"].map((i) => E[i].setupMs)))}. Time limit per measurement: ${LIMIT_S} s.`);
+    }
+    L.push("");
+  }
+  if (server) {
+    L.push("### Language server (node server/out/server.js --stdio)");
+    L.push("");
+    L.push("| measure | value |");
+    L.push("|---|---:|");
+    L.push(`| startup (spawn → initialize result), median | ${fmtMs(server.startupMs)} |`);
+    L.push(`| open a ${(server.keystroke.bytes / 1024).toFixed(0)} KB release → first diagnostics (${server.keystrokeDiagnostics}) | ${fmtMs(server.openMs)} |`);
+    L.push(`| keystroke in that release: didChange → publishDiagnostics, debounce 0, median of ${server.keystroke.n} | ${fmtMs(server.keystroke.median)} |`);
+    L.push(`| keystroke, 95th percentile | ${fmtMs(server.keystroke.p95)} |`);
+    L.push(`| RSS after initialize | ${(server.rssIdle / MB).toFixed(0)} MB |`);
+    L.push(`| RSS with 100 releases open (${(server.openBytes / MB).toFixed(1)} MB of text), peak | ${(server.rss100 / MB).toFixed(0)} MB, ${(server.hwm100 / MB).toFixed(0)} MB |`);
+    L.push("");
+  }
+  if (pack) {
+    const kb = (b) => (b === undefined ? "not built" : `${(b / 1024).toFixed(0)} KB`);
+    L.push(`Packaging: server bundle ${kb(pack.server)}, client bundle ${kb(pack.client)}, engine bundle ${kb(pack.engine)}, .vsix ${pack.vsix === undefined ? "not built (npm run package)" : kb(pack.vsix)}.`);
+    L.push("");
+  }
+  // Targets (issue 6).
+  const rows = [];
+  const ok = (b) => (b ? "met" : "**not met**");
+  if (E) {
+    rows.push([`throughput on the fixtures ≥ ${TARGETS.fixturesMBs} MB/s`, `${E.fixtures.mbs.toFixed(2)} MB/s`, ok(E.fixtures.mbs >= TARGETS.fixturesMBs)]);
+    rows.push([`1 MB < ${TARGETS.oneMBms} ms`, fmtMs(E["1MB"].ms), ok(E["1MB"].ms < TARGETS.oneMBms)]);
+    rows.push([`10 MB < ${TARGETS.tenMBms} ms`, fmtMs(E["10MB"].ms), ok(E["10MB"].ms < TARGETS.tenMBms)]);
+    const r = E["10MB"].ms / E["1MB"].ms;
+    rows.push([`10 MB / 1 MB time ≤ ${TARGETS.ratio10to1}`, r.toFixed(1), ok(r <= TARGETS.ratio10to1)]);
+  }
+  if (server) {
+    rows.push([`keystroke in a 100 KB release < ${TARGETS.keystrokeMs} ms (median)`, fmtMs(server.keystroke.median), ok(server.keystroke.median < TARGETS.keystrokeMs)]);
+    rows.push([`RSS with 100 releases open < ${TARGETS.rssMB} MB`, `${(server.rss100 / MB).toFixed(0)} MB`, ok(server.rss100 / MB < TARGETS.rssMB)]);
+  }
+  if (rows.length) {
+    L.push("### Targets");
+    L.push("");
+    L.push("| target | measured | |");
+    L.push("|---|---:|---|");
+    for (const r of rows) L.push(`| ${r.join(" | ")} |`);
+    L.push("");
+  }
+  return L.join("\n");
+}
+
+function writeDocs(block) {
+  const file = path.join(ROOT, "docs/benchmarks.md");
+  const START = "<!-- bench:start (written by npm run bench) -->";
+  const END = "<!-- bench:end -->";
+  const body = `${START}\n${block}\n${END}`;
+  let doc = existsSync(file) ? readFileSync(file, "utf8") : `# Benchmarks\n\n${START}\n${END}\n`;
+  const a = doc.indexOf(START);
+  const b = doc.indexOf(END);
+  doc = a >= 0 && b > a ? doc.slice(0, a) + body + doc.slice(b + END.length) : `${doc.trimEnd()}\n\n${body}\n`;
+  writeFileSync(file, doc);
+  log(`wrote ${path.relative(ROOT, file)}`);
+}
+
+if (!existsSync(ENGINE) || !existsSync(SERVER)) {
+  console.error("server/out is missing: run `npm run build` first (npm run bench does).");
+  process.exit(2);
+}
+const m = machine();
+log(`bench: ${m.cpu}, Node ${m.node}, load ${m.load}`);
+const tools = ONLY.has("engine") || ONLY.has("anchors") ? await benchTools() : undefined;
+const server = ONLY.has("server") ? await benchServer() : undefined;
+const text = report(m, tools, server, packaging());
+console.log(text);
+if (!flag("no-write") && ONLY.has("engine") && ONLY.has("server")) writeDocs(text);
