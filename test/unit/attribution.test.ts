@@ -122,19 +122,19 @@ describe("attribution: other languages", () => {
   it("German: „…“, sagte Hans Müller, Geschäftsführer der Acme GmbH.", () =>
     expectAttributed(release("„Die Nachfrage nach sicheren Routern wächst zunehmend“, sagte Hans Müller, Geschäftsführer der Acme GmbH."), "Die Nachfrage", "Hans Müller"));
 
-  it.skip("German: Laut dem Statistischen Bundesamt … [engine gap: “Laut dem …”: the article after the cue hides the source (no attribution)]", () =>
+  it("German: Laut dem Statistischen Bundesamt … [engine gap: “Laut dem …”: the article after the cue hides the source (no attribution)]", () =>
     expectAttributed(release("Laut dem Statistischen Bundesamt wächst die Nachfrage nach Routern zunehmend."), "wächst die Nachfrage", /Bundesamt/));
 
   it("French: « … », a déclaré Marie Dupont, directrice générale d'Acme.", () =>
     expectAttributed(release("« La demande de routeurs sécurisés est de plus en plus forte », a déclaré Marie Dupont, directrice générale d'Acme."), "La demande", "Marie Dupont"));
 
-  it.skip("French: Selon l'Insee, … [engine gap: “Selon l'Insee”: the elided article l' hides the source (no attribution)]", () =>
+  it("French: Selon l'Insee, … [engine gap: “Selon l'Insee”: the elided article l' hides the source (no attribution)]", () =>
     expectAttributed(release("Selon l'Insee, la demande de routeurs est de plus en plus forte en France."), "la demande de routeurs", /Insee/));
 
-  it.skip("Spanish: …, dijo Juan Pérez, director de Acme. [engine gap: “…, dijo NAME”: the source is taken from before the cue (“Europa”)]", () =>
+  it("Spanish: …, dijo Juan Pérez, director de Acme. [engine gap: “…, dijo NAME”: the source is taken from before the cue (“Europa”)]", () =>
     expectAttributed(release("La demanda de routers seguros crece cada vez más en Europa, dijo Juan Pérez, director de Acme."), "La demanda", "Juan Pérez"));
 
-  it.skip("Spanish: Según el Instituto Nacional de Estadística, … [engine gap: “Según el …”: the article after the cue hides the source (no attribution)]", () =>
+  it("Spanish: Según el Instituto Nacional de Estadística, … [engine gap: “Según el …”: the article after the cue hides the source (no attribution)]", () =>
     expectAttributed(release("Según el Instituto Nacional de Estadística, la demanda de routers crece cada vez más."), "la demanda de routers", /Instituto Nacional de Estad[ií]stica/));
 });
 

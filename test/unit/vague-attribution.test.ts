@@ -13,7 +13,7 @@ describe("vague-attribution: cues that name nobody", () => {
     ["Official data shows that China-Russia trade reached $228.1 billion in 2025.", "Official data shows"],
     ["Experts say demand for secure routers will keep rising.", "Experts say"],
     ["Studies show that routers last longer when their firmware is updated.", "Studies show"],
-    ["Sources said the deal could close in May.", "Sources said", "flagged twice (two identical findings)"],
+    ["Sources said the deal could close in May.", "Sources said"],
     ["It is widely believed that home routers are poorly secured.", "It is widely believed"],
     ["Analysts say the router market will consolidate.", "Analysts say"],
     ["Research shows that small offices rarely update their routers.", "Research shows"],

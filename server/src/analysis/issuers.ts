@@ -1,7 +1,7 @@
 // Who put the release out: the name that opens the lead after the dateline, the "About X"
 // headings, the "SOURCE X" footer, and the user's settings. Their own facts are first-party.
 import type { BoilerplateBlock, Dateline, Line } from "./types";
-import { nameAtStart } from "./names";
+import { nameAtStart, stripTitles } from "./names";
 import { clean } from "./text";
 
 const SUFFIX = /[,\s]+(?:Inc\.?|Corp\.?|Corporation|Co\.?|Ltd\.?|LLC|plc|S\.A\.(?: de C\.V\.)?|AG|GmbH|SE|N\.V\.)$/i;
@@ -17,7 +17,8 @@ export function findIssuers(text: string, lines: Line[], dateline: Dateline | un
   if (dateline) {
     const lead = text.slice(dateline.end, Math.min(text.length, lines[dateline.line].end)).replace(/^[\s\-–—:)(]+/, "").replace(/^(?:\/?[A-Za-z0-9 .-]{2,30}\/\s*[-–—]*\s*)/, "");
     const n = nameAtStart(lead.replace(/[®™]/g, ""));
-    if (n && n.split(/\s+/).length <= 6 && ANNOUNCING.test(lead)) names.push(n);
+    // The announcing verb belongs to the name's own clause; a titled person is not the issuer.
+    if (n && n.split(/\s+/).length <= 6 && ANNOUNCING.test(lead.slice(0, n.length + 100)) && stripTitles(n).split(/\s+/).length === n.split(/\s+/).length) names.push(n);
   }
   for (const b of blocks) {
     const first = clean(lines[b.firstLine].text);
