@@ -23,7 +23,7 @@ const CUR_SUFFIX = String.raw`(?:\s?(?:d['’]\s?|de\s|di\s)?(?:Md€|M€|€|e
 const RANGE = String.raw`(?:\s?(?:-|–|—|to|bis|à|a)\s?)`;
 
 const MONEY = new RegExp(
-  String.raw`${CUR_PREFIX}(?:${NUM})(?:${RANGE}${CUR_PREFIX}?(?:${NUM}))?(?:\s?${SCALE})?\+?|(?<![\p{L}\d.,])(?:${NUM})(?:\s?${SCALE})?${CUR_SUFFIX}(?![\p{L}])`,
+  String.raw`${CUR_PREFIX}\s?(?:${NUM})(?:${RANGE}${CUR_PREFIX}?(?:${NUM}))?(?:\s?${SCALE})?\+?|(?<![\p{L}\d.,])(?:${NUM})(?:\s?${SCALE})?${CUR_SUFFIX}(?![\p{L}])`,
   "giu",
 );
 const PERCENT = new RegExp(
@@ -207,7 +207,9 @@ export function scanFigures(text: string, base: number): RawFigure[] {
           // Only spelled numbers ("two million"); digits ("21 million") were scaled above.
           const spelledNumber = spelledScale ? spelledValue(spelledScale[1]) : undefined;
           if (spelledScale && spelledNumber !== undefined) value = spelledNumber * scaleOf(spelledScale[2]);
-          unit = lower.match(new RegExp(`(?:${COUNT_NOUNS})$`))?.[0] ?? raw.split(/\s+/).pop();
+          const last = raw.split(/\s+/).pop() ?? "";
+          // A scale word already multiplied the value: "700 million" is 700,000,000, not "700,000,000 million".
+          unit = lower.match(new RegExp(`(?:${COUNT_NOUNS})$`))?.[0] ?? (/^(?:trillion|billion|million|thousand|milliards?|millones|mio\.?|mrd\.?)$/i.test(last) ? undefined : last);
           normalised = `${vague ? "≥ " : ""}${fmt(value)} ${unit ?? ""}`.trim();
         }
       }

@@ -33,6 +33,7 @@ export function findIssuers(text: string, lines: Line[], dateline: Dateline | un
   }
   const out = new Set<string>();
   for (const n of names) {
+    if (/^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December)\b/.test(n)) continue;
     const base = n.replace(SUFFIX, "").trim();
     if (base.length < 2) continue;
     out.add(base);

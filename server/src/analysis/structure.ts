@@ -100,7 +100,9 @@ export function findHeadlines(paragraphs: Paragraph[], lines: Line[], datelineLi
       continue;
     }
     // A sub-headline is a short deck, not the lead paragraph of a release without a dateline.
-    const deck = s.length <= 160 || (s.length <= 300 && !/[.!?]["”]?$/.test(s));
+    // Without a dateline after it, only a heading-shaped paragraph is a deck.
+    const stopless = !/[.!?]["”]?$/.test(s);
+    const deck = datelineLine !== undefined ? s.length <= 160 || (s.length <= 300 && stopless) : (p.heading || stopless) && s.length <= 300;
     if (!subheadline && s.length >= 20 && deck && !DATE.test(s.slice(0, 30))) subheadline = p;
     break;
   }
