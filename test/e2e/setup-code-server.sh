@@ -124,7 +124,11 @@ log "npm rebuild native modules in lib/vscode"
   (cd bin/helpers && rm -rf browser.sh && ln -s browser-linux.sh browser.sh)
 )
 log "npm install --omit=dev in lib/vscode/extensions"
-(cd "$VSC/extensions" && npm install --omit=dev)
+# (its postinstall prunes typescript file by file: keep that list in a log)
+if ! (cd "$VSC/extensions" && npm install --omit=dev) >"$CACHE/extensions-install.log" 2>&1; then
+  cat "$CACHE/extensions-install.log"
+  exit 1
+fi
 
 # --------------------------------------------------------------- 4. verify
 for f in \

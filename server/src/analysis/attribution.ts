@@ -358,7 +358,11 @@ function namedInPhrase(phrase: string): { name: string; type: Attribution["sourc
     .replace(/^(?:l|d)['’]/iu, "");
   const name = nameAtStart(stripped) ?? nameAtStart(stripped.replace(/^[\p{Ll}\s-]+(?:by|from|of)\s+(?:the\s+)?/u, ""));
   if (!name || !isNameLike(name)) return undefined;
-  return { name: name.replace(/[’']s$/, ""), type: isOrganisation(name) ? "organisation" : "person" };
+  const clean = name.replace(/[’']s$/, "");
+  // "Simon-Kucher's annual report": a document; a single token is an organisation, not a person.
+  const document = /^[’']s\s/.test(stripped.slice(name.length)) || /[’']s$/.test(name);
+  const type = document ? "document" : isOrganisation(clean) || !/\s/.test(clean) ? "organisation" : "person";
+  return { name: clean, type };
 }
 
 /** The subject of a reporting verb at `at` in sentence text `t`. */
@@ -387,7 +391,7 @@ function subjectOf(t: string, at: number, len: number): (Omit<CueHit, "cue" | "c
   // "Wang Yiwei, a professor at Renmin University of China, told"
   const noAppositive = before.replace(APPOSITIVE_TITLED, "").replace(APPOSITIVE_TAIL, "").replace(/,\s*$/, "");
   const name = nameAtEnd(noAppositive.replace(/\s+$/, ""));
-  const governed = name && new RegExp(`(?:^|\\s)(?:in|of|from|at|to|for|with|on|by|into|across|throughout|than|like)\\s+(?:the\\s+)?${escape(name)}[’']?s?\\s*$`, "i").test(noAppositive.replace(/\s+$/, ""));
+  const governed = name && new RegExp(`(?:^|\\s)(?:[Ii]n|[Oo]f|[Ff]rom|[Aa]t|[Tt]o|[Ff]or|[Ww]ith|[Oo]n|[Bb]y|[Ii]nto|[Aa]cross|[Tt]hroughout|[Tt]han|[Ll]ike)\\s+(?:[Tt]he\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*,?\\s+){0,3}${escape(name)}[’']?s?\\s*$`, "u").test(noAppositive.replace(/\s+$/, ""));
   if (name && !governed && /\S\s*$/.test(noAppositive)) {
     const others = listedNames(noAppositive.replace(/\s+$/, ""));
     return { source: stripTitles(name), sourceType: "person", phraseOffset: at, others: others.length > 1 ? others.slice(0, -1) : undefined };

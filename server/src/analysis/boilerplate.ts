@@ -80,19 +80,23 @@ const DISCLAIMER: RegExp[] = [
   /\bcannot guarantee\b.*\b(?:packages|binaries|accuracy)\b/i,
   /\bmakes these packages available\b/i,
   /\bthis (?:press release|content) (?:is|was) (?:not )?(?:paid|sponsored)\b/i,
+  /\b(?:contains|is) sponsored content\b|\bnot intended (?:to be|as) (?:investment|investing|financial|legal|tax) advice\b|\bpaid (?:marketing|advertising) agreement\b|\bpriority is source transparency\b|\bdoes not (?:constitute|represent) (?:an offer|investment advice)\b|\bfor informational purposes only\b/i,
 ];
 
 const ABOUT_HEADING =
   /^(?:#{1,6}\s*)?(?:\*\*)?(?:about|über|ueber|à propos d[e’']|a propos d[e’']|acerca de|sobre|informazioni su|chi è|chi siamo|about the)\b/i;
+const DISCLOSURES_HEADING = /^(?:#{1,6}\s*)?(?:\*\*)?(?:important )?(?:disclosures?|legal notice|disclaimers?|haftungsausschluss|aviso legal|avertissement|mentions légales|note legali)(?: (?:&|and) definitions)?:?(?:\*\*)?$/i;
 const SAFE_HARBOR_HEADING =
   /^(?:#{1,6}\s*)?(?:\*\*)?(?:(?:cautionary (?:note|statement)s?(?: regarding)?\s*)?forward[- ]looking (?:statements?|information)|safe harbou?r|cautionary (?:note|statement)s?|zukunftsgerichtete aussagen|déclarations prospectives|declaraciones prospectivas|dichiarazioni previsionali|declarações prospectivas)\b/i;
 const SAFE_HARBOR_TEXT =
   /\bforward[- ]looking statements?\b|\bprivate securities litigation reform act\b|\bsafe harbou?r\b|\bzukunftsgerichtete aussagen\b|\bdéclarations prospectives\b|\bdeclaraciones (?:a futuro|prospectivas)\b/i;
 const CONTACT_HEADING =
-  /^(?:#{1,6}\s*)?(?:\*\*)?\/?(?:(?:media|press|investor|investors|news media|company|corporate|public relations|pr)(?: relations)?\s*(?:contacts?|inquiries|enquiries)|contacts?(?: details| information| info)?|contacto(?:s)?(?: de prensa)?|kontakt(?:e)?|pressekontakt|medienkontakt|contact presse|contatti?(?: stampa)?|contato|press contacts?|investor relations(?: contact)?|corporate communications|for (?:further|more) information,? (?:please )?contact)(?:\b|(?=[\p{Lu}]))/iu;
+  /^(?:#{1,6}\s*)?(?:\*\*)?\/?(?:(?:media|press|investor|investors|news media|company|corporate|public relations|pr)(?: relations)?\s*(?:contacts?|inquiries|enquiries)|contacts?(?: details| information| info)?|contacto(?:s)?(?: de prensa)?|kontakt(?:e)?|pressekontakt|medienkontakt|contact presse|contatti?(?: stampa)?|contato|press contacts?|investor relations(?: contact)?|corporate communications|for (?:further|more) information,? (?:please )?contact|for (?:media|press|public|investor) (?:inquiries|enquiries|information)|media (?:inquiries|enquiries)|direct:|main office:|pressestelle|presse(?:kontakt)?:|contact presse|contacto de prensa|ufficio stampa|assessoria de imprensa)(?:\b|(?=[\p{Lu}]))/iu;
 const REPUBLISHER_META: RegExp[] = [
   /^(?:descrizione|categoria|categorie|tag|tags|data di creazione|autore|default watermark|etichette|schlagwörter|kategorie|autor|etiquetas|categoría|catégorie|mots-clés)\s*:?$/i,
   /^checkad$/i,
+  // Page chrome of wires and aggregators, top and tail.
+  /^(?:submit (?:a )?(?:press )?release|news search|show (?:all posts|full article)|you just read:?|distribution channels:?|we use cookies\b|get the .{1,40} app\b|meet our app|\(registrieren\)|geschrieben am\b|published on\b|posted (?:on|by|in)\b|print(?: this)?(?: article| page)?$|e-?mail (?:this|to a friend)|back to (?:top|news|press releases)|related (?:news|articles|posts)|more (?:news|from)\b|follow us\b|subscribe\b|sign up\b|log ?in$|home$|newsroom$|press room$|media center$)/i,
   /^<PAGE>$/,
   /^investor home$/i,
   /^press releases$/i,
@@ -107,6 +111,9 @@ const REPUBLISHER_META: RegExp[] = [
   /^(?:read more|mehr lesen|leggi anche|lee también|lire aussi)\s*:?$/i,
 ];
 const LINKS_TEXT: RegExp[] = [
+  /^(?:featured )?(?:photo|image|picture)s? (?:by|courtesy of|credit)\b.{0,120}$/i,
+  /^originally published (?:on|at|by)\b/i,
+  /^(?:additional )?resources:?$/i,
   /^(?:for (?:more|further|additional) information(?: about [^,]{1,80})?,? (?:please )?visit|visit:?\s|to (?:view|read|obtain|learn)[^.]{0,120}(?:visit|go to)|para (?:obtener )?más información|pour plus d'informations|weitere informationen|per maggiori informazioni|para mais informações)\b/i,
   /^note to editors:.*\bvisit\b/i,
   /\b(?:are|is) available (?:in|on|at) the company[’']s (?:newsroom|website)\b/i,
@@ -133,6 +140,8 @@ export function classifyLine(raw: string): LineClass | null {
   let m: RegExpExecArray | null;
   if ((m = matchAny(REPUBLISHER_META, s))) return { kind: "republisher-meta", evidence: m[0] };
   if (/^[*•·]+$/.test(s)) return { kind: "republisher-meta", evidence: "empty list item" };
+  // A navigation bar flattened into one line: "UC HomeAbout UCNewsEvents".
+  if (s.length < 150 && !/[.!?,;]/.test(s) && (s.match(/\p{Ll}\p{Lu}/gu)?.length ?? 0) >= 3) return { kind: "republisher-meta", evidence: "navigation" };
   if ((m = matchAny(WIRE_HEADER, s)) && (s.length < 200 || /^\[/.test(s))) return { kind: "wire-header", evidence: m[0] };
   if (/^comunicato stampa\b.*:/i.test(s) && DISCLAIMER[0].test(s)) return { kind: "disclaimer", evidence: "non sono responsabili" };
   if ((m = matchAny(WIRE_FOOTER, s)) && s.length < 300) return { kind: "wire-footer", evidence: m[0] };
@@ -142,6 +151,7 @@ export function classifyLine(raw: string): LineClass | null {
     return { kind: "safe-harbor", starter: s.length < 80, evidence: m[0] };
   if (/\bforward[- ]looking (?:statements?|information)\b/i.test(s) && /\b(?:within the meaning|securities|risks? and uncertainties|safe harbou?r|undue reliance|differ materially)\b/i.test(s))
     return { kind: "safe-harbor", evidence: "forward-looking statements" };
+  if ((m = DISCLOSURES_HEADING.exec(s)) && s.length < 80) return { kind: "disclaimer", starter: true, evidence: m[0] };
   if ((m = CONTACT_HEADING.exec(s)) && (s.length < 60 || EMAIL.test(s) || PHONE.test(s) || /\b(?:e-?mail|tel|phone)\b/i.test(s)))
     return { kind: "contact", starter: true, evidence: m[0] };
   if ((m = ABOUT_HEADING.exec(s)) && isAboutHeading(s)) return { kind: "about", starter: true, evidence: m[0] };
@@ -154,7 +164,8 @@ export function classifyLine(raw: string): LineClass | null {
 
 /** "About Acme" as a heading, or "About Acme: Acme is …" / "About AcmeAcme is …" run in. */
 function isAboutHeading(s: string): boolean {
-  const rest = s.replace(ABOUT_HEADING, "").trim();
+  // "About the American Heart Association": the article does not make it prose.
+  const rest = s.replace(ABOUT_HEADING, "").trim().replace(/^(?:the|la|le|les|l['’]|der|die|das|el|los|il|lo|o|a)\s+/i, "");
   if (!rest) return false;
   const words = s.split(/\s+/).length;
   // "About 200 guests attended" means approximately.
