@@ -33,6 +33,7 @@ const wordRe = (words: string[], flags = "giu") => new RegExp(`(?<![\\p{L}\\p{N}
 const CONTINUES_SPEECH = /^[“"‘]|^(?:he|she|they)\s+(?:also|further|then)\b/i;
 const BY_VERBS = ["conducted", "commissioned", "published", "released", "carried out", "fielded", "compiled", "collected"];
 const CONDUCTED_BY = new RegExp(String.raw`(?<![\p{L}])(?:survey|study|poll|report|analysis|research|data|census)\s+(?:[\p{Ll}-]+\s+)?(?:${BY_VERBS.join("|")})\s+by\s+(?:the\s+)?([\p{Lu}][^,;:.()]{1,80})`, "gu");
+const STRONG_PREPOSITION = /^(?:according\s+to|as\s+per|laut|zufolge|selon|d['’]après|según|de\s+acuerdo\s+con|secondo|stando\s+a|segundo|de\s+acordo\s+com)$/i;
 const PRONOUN = /(?<![\p{L}])(he|she|they|er|sie|il|elle|él|ella|lui|lei|ele|ela)\s*$/iu;
 const FIRST_PERSON = /(?<![\p{L}])(?:i|we)\s*$/iu;
 const VERB_CHAIN = /\s+[\p{Ll}]+ed\s+and\s*$/u;
@@ -224,7 +225,9 @@ function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp,
     const objText = after.split(/[,;:.!?()]|\s[-–—]\s/)[0].slice(0, 120);
     const named = namedInPhrase(objText);
     if (named) hits.push({ source: named.name, sourceType: named.type, cue, cueSpan: cueSpan(m.index, cue.length), phraseStart: s.start + m.index });
-    else hits.push({ vague: true, cue, cueSpan: cueSpan(m.index, cue.length + (t.length - m.index - cue.length - after.length) + firstWords(objText, 3).length), phraseStart: s.start + m.index });
+    // Only the classic attribution cues name nobody when their object is no name
+    // ("according to analysis"); "data from 97 patients" is not an attribution at all.
+    else if (STRONG_PREPOSITION.test(cue)) hits.push({ vague: true, cue, cueSpan: cueSpan(m.index, cue.length + (t.length - m.index - cue.length - after.length) + firstWords(objText, 3).length), phraseStart: s.start + m.index });
   }
   // "X said", "said X", "X, a professor at Y, told"
   for (const m of execAll(verbs, t)) {
@@ -355,7 +358,9 @@ function namedInPhrase(phrase: string): { name: string; type: Attribution["sourc
   // Articles after the cue hide the name: "laut dem Statistischen Bundesamt", "selon l'Insee", "según el INE".
   const stripped = phrase
     .replace(/^(?:the|a|an|data from|figures from|a report by|a study by|a survey by|research by|analysis by|estimates by|data by|dem|der|den|des|die|das|le|la|les|el|los|las|lo|il|gli|i|os|as|o)\s+/iu, "")
-    .replace(/^(?:l|d)['’]/iu, "");
+    .replace(/^(?:l|d)['’]/iu, "")
+    // "the findings of a Boston Consulting Group study", "a report from the CDC"
+    .replace(/^(?:(?:the\s+)?(?:latest\s+|new\s+|recent\s+)?(?:findings|results|data|analysis|report|study|survey|research|estimates|figures|numbers)\s+(?:of|from|by|in)\s+)(?:(?:a|an|the|its)\s+)?(?:(?:new|recent|latest|\d{4})\s+)?/iu, "");
   const name = nameAtStart(stripped) ?? nameAtStart(stripped.replace(/^[\p{Ll}\s-]+(?:by|from|of)\s+(?:the\s+)?/u, ""));
   if (!name || !isNameLike(name)) return undefined;
   const clean = name.replace(/[’']s$/, "");

@@ -12,6 +12,10 @@ export const REPORTING_VERBS = [
   "warned", "warns", "predicted", "predicts", "believes", "continued", "concluded", "shared", "expressed",
   "affirmed", "asserted", "declared", "wrote", "writes", "reported", "reports", "confirmed", "confirms", "announced",
   "commented", "recalled", "insisted", "suggested", "suggests", "cautioned", "mentioned", "agreed", "raised concerns", "has raised concerns",
+  "conceded", "concedes", "warn", "labelled", "labeled", "described", "describes", "observes", "notes that", "maintains", "contends", "estimated",
+  "erläutert", "erläuterte", "umriss", "berichtet", "berichtete", "fordert", "forderte", "warnt", "warnte",
+  "a précisé", "précise", "a estimé", "estime", "a rappelé", "rappelle", "a indiqué", "souligne", "selon lui", "selon elle",
+  "aseguró", "sostuvo", "advirtió", "precisó", "manifestó", "ha precisato", "ha ricordato", "ha osservato", "sottolinea", "ressalta", "avaliou",
   // German
   "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "ergänzte", "ergänzt", "meinte", "meint", "fügte hinzu", "so",
   "kommentierte", "kommentiert", "kündigte an", "unterstrich", "hob hervor", "zeigte sich",
@@ -30,7 +34,8 @@ export const PARTICIPLE_CUES = ["saying", "noting", "adding", "stressing", "urgi
 
 /** Prepositional cues whose object is the source ("according to X"). */
 export const SOURCE_PREPOSITIONS = [
-  "according to", "as reported by", "as per", "per",
+  "according to", "as reported by", "as per", "per", "as noted in", "as noted by", "as stated in", "as reported in", "as shown in",
+  "as shown by", "as illustrated by", "data from", "figures from", "estimates from", "in a report by", "in a study by", "cited by",
   "laut", "zufolge", "nach angaben", "gemäß",
   "selon", "d'après",
   "según", "de acuerdo con",
@@ -53,7 +58,7 @@ export const VAGUE_SUBJECTS = [
   "studies", "research", "new research", "recent research", "a study", "a recent study", "a new study", "recent studies",
   "reports", "data", "official data", "the data", "statistics", "official statistics", "figures", "estimates", "projections",
   "a survey", "a new survey", "a new national survey", "surveys", "polls", "industry experts", "industry analysts",
-  "market analysts", "economists", "many", "some", "people familiar with the matter",
+  "market analysts", "economists", "market commentators", "recent developments", "critics", "skeptics", "proponents", "advocates", "many", "some", "people familiar with the matter",
   "recent clinical trials", "clinical trials", "evidence", "documented evidence", "the industry", "industry observers",
   "la industria", "los expertos", "les experts", "die experten", "gli esperti", "os especialistas", "die branche", "analysten", "beobachter",
 ];

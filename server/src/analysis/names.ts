@@ -38,8 +38,8 @@ export function stripTitles(chunk: string): string {
 export function isNameLike(chunk: string): boolean {
   const words = chunk.split(/\s+/).filter(Boolean);
   if (!words.length) return false;
-  if (words.length === 1 && NOT_NAMES.has(words[0].toLowerCase())) return false;
-  if (NOT_NAMES.has(words[0].toLowerCase()) && words.length === 1) return false;
+  // All-caps acronyms are names even when they spell a function word ("WHO", "IT").
+  if (words.length === 1 && NOT_NAMES.has(words[0].toLowerCase()) && !/^[A-Z]{2,6}$/.test(words[0])) return false;
   if (words.some((w) => /^[\p{Lu}]/u.test(w) && !NOT_NAMES.has(w.toLowerCase()) && !TITLE_WORDS.has(w.toLowerCase()))) return true;
   // Organisations made of common words ("Digital Commerce 360"), but not bare titles ("Chief Executive Officer").
   const capitalised = words.filter((w) => /^[\p{Lu}]/u.test(w));

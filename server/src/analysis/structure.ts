@@ -16,7 +16,7 @@ export const DATE = new RegExp(
   `${WEEKDAY}?(?:${MONTHS}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}\\.?\\s+(?:de\\s+)?${MONTHS}(?:\\s+(?:de\\s+)?\\d{4})?|${MONTHS}\\s+\\d{4})`,
   "i",
 );
-const WIRE = /\/\s*([^/\n]{2,40}?)\s*\/|\(\s*((?:GLOBE NEWSWIRE|BUSINESS WIRE|NEWMEDIAWIRE|NOTICIAS NEWSWIRE|Newsworthy\.ai|ACCESSWIRE|PRNewswire|EINPresswire|The INTERNET)[^)]*)\)|[-–—]{1,2}\(([A-Z ]+WIRE)\)[-–—]{1,2}|--\(\)--/i;
+const WIRE = /\/\s*([^/\n]{2,40}?)\s*\/|\(\s*((?:GLOBE NEWSWIRE|BUSINESS WIRE|NEWMEDIAWIRE|NOTICIAS NEWSWIRE|Newsworthy\.ai|ACCESSWIRE|PRNewswire|EINPresswire|The INTERNET|ots|pts|APA-OTS|dpa-AFX|AFP|Reuters|IRW-PRESS|PRWEB|EQS|Cision)[^)]*)\)|[-–—]{1,2}\(([A-Z ]+WIRE)\)[-–—]{1,2}|--\(\)--/i;
 const PLACE = /^(?:[\p{Lu}][\p{L}.'’ -]{1,40}?)(?:,\s*[\p{L}.]{2,20}){0,2}(?=\s*(?:,|—|–|-{1,2}|\/|\(|\s[-–—]))/u;
 
 export function findDateline(paragraphs: Paragraph[], lines: Line[], bodyStart: number): Dateline | undefined {

@@ -12,7 +12,7 @@ const KIND: [RegExp, string][] = [
   [/remain|persist|growing|increasing|rising|continu|surg|soar|declin|accelerat|trend|grown|become|evolved|becoming|normal|rise|sigue|contin|cada vez|zunehmend|wachsend|de plus en plus|sempre più/i, "trend"],
 ];
 
-const OWN_RESULTS = /\b(?:revenues?|expenses|income|margins?|sales|earnings|profit|cash|costs?|eps|per share|ebitda|loss)\b/i;
+const OWN_RESULTS = /\b(?:revenues?|expenses?|charges?|depreciation|income|margins?|sales|earnings|profit|cash|costs?|eps|per share|ebitda|loss)\b/i;
 
 export const unattributedClaimRule: Rule = {
   code: "unattributed-claim",
@@ -35,6 +35,10 @@ export const unattributedClaimRule: Rule = {
       // The issuer explaining its own results ("expenses rose due to …") reports its own facts.
       if (kind !== "evaluative" && ownFigures.has(si) && OWN_RESULTS.test(s.text)) return;
       if (model.stockSentences.has(si)) return;
+      // "Investors have contributed $3 million": a donation or an investment, not a cause.
+      if (/^contribut/i.test(m[0].split(/\s+/).pop() ?? "") || /contribut/i.test(m[0])) {
+        if (/[$€£]\s?\d|\b(?:round|funding|financing|donations?|campaign|fund)\b/i.test(s.text)) return;
+      }
       out.push({
         code: "unattributed-claim",
         start: s.start,
