@@ -396,7 +396,7 @@ function subjectOf(t: string, at: number, len: number): (Omit<CueHit, "cue" | "c
   // "Wang Yiwei, a professor at Renmin University of China, told"
   const noAppositive = before.replace(APPOSITIVE_TITLED, "").replace(APPOSITIVE_TAIL, "").replace(/,\s*$/, "");
   const name = nameAtEnd(noAppositive.replace(/\s+$/, ""));
-  const governed = name && new RegExp(`(?:^|\\s)(?:[Ii]n|[Oo]f|[Ff]rom|[Aa]t|[Tt]o|[Ff]or|[Ww]ith|[Oo]n|[Bb]y|[Ii]nto|[Aa]cross|[Tt]hroughout|[Tt]han|[Ll]ike)\\s+(?:[Tt]he\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*,?\\s+){0,3}${escape(name)}[’']?s?\\s*$`, "u").test(noAppositive.replace(/\s+$/, ""));
+  const governed = name && new RegExp(`(?:^|\\s)(?:[Ii]n|[Oo]f|[Ff]rom|[Aa]t|[Tt]o|[Ff]or|[Ww]ith|[Oo]n|[Bb]y|[Ii]nto|[Aa]cross|[Tt]hroughout|[Tt]han|[Ll]ike)\\s+(?:[Tt]he\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,3}${/\s/.test(name) || !/,\s*$/.test(before) ? "" : String.raw`(?:[\p{Lu}][\p{L}.'’-]*,\s+)?`}${escape(name)}[’']?s?\\s*$`, "u").test(noAppositive.replace(/\s+$/, ""));
   if (name && !governed && /\S\s*$/.test(noAppositive)) {
     const others = listedNames(noAppositive.replace(/\s+$/, ""));
     return { source: stripTitles(name), sourceType: "person", phraseOffset: at, others: others.length > 1 ? others.slice(0, -1) : undefined };
