@@ -80,6 +80,39 @@ function cueRegexes(extraVerbs: string[]) {
   return cueCache.res;
 }
 
+/**
+ * Spans kept so far, asked whether any meets [start, end) exactly as
+ * `spans.some((v) => v.start < end && start < v.end)` would. A list while short; past 32 spans
+ * (a sentence made of thousands of cues) a Fenwick tree of the furthest end by start, so the
+ * check stays logarithmic instead of making the sentence quadratic.
+ */
+function spanSet(lo: number, hi: number) {
+  const list: Span[] = [];
+  const size = hi - lo + 2;
+  let tree: Float64Array | undefined;
+  let linearOnly = false;
+  const put = (t: Float64Array, start: number, end: number) => {
+    for (let i = start - lo + 1; i < size; i += i & -i) t[i] = Math.max(t[i], end);
+  };
+  return {
+    meets(start: number, end: number): boolean {
+      if (!tree) return list.some((v) => v.start < end && start < v.end);
+      let furthest = -Infinity; // the furthest end among spans starting before `end`
+      for (let i = Math.min(end - lo, size - 1); i > 0; i -= i & -i) furthest = Math.max(furthest, tree[i]);
+      return start < furthest;
+    },
+    add(start: number, end: number): void {
+      if (tree) return put(tree, start, end);
+      list.push({ start, end });
+      if (start < lo || start > hi) linearOnly = true;
+      if (list.length > 32 && !linearOnly) {
+        tree = new Float64Array(size).fill(-Infinity);
+        for (const v of list) put(tree, v.start, v.end);
+      }
+    },
+  };
+}
+
 export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: string, opts: AttributionOptions): AttributionResult {
   const { verbs, participles, preps, docVerbs, vaguePhrases, anyCue } = cueRegexes(opts.reportingVerbs ?? []);
   const voices: SentenceVoice[] = sentences.map(() => ({ vague: [], quoted: 0 }));
@@ -112,10 +145,13 @@ export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: 
       const inQuote = paraQuotes.reduce((n, q) => n + Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start)), 0);
       voice.quoted = inQuote / Math.max(1, s.end - s.start);
       const hits = anyCue.test(s.text) ? findCues(s, text, verbs, participles, preps, docVerbs, vaguePhrases, paraQuotes) : [];
+      const kept = spanSet(s.start, s.end);
       for (const h of hits) {
         // Two paths can find the same vague cue ("Sources said"): keep one finding per span.
-        if (h.vague && !voice.vague.some((v) => v.start < h.cueSpan.end && h.phraseStart < v.end))
+        if (h.vague && !kept.meets(h.phraseStart, h.cueSpan.end)) {
           voice.vague.push({ start: h.phraseStart, end: h.cueSpan.end, cue: text.slice(h.phraseStart, h.cueSpan.end), sentence: si });
+          kept.add(h.phraseStart, h.cueSpan.end);
+        }
       }
       const named = hits.find((h) => h.source);
       const pronoun = hits.find((h) => h.pronoun);
@@ -222,7 +258,7 @@ function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp,
     const cue = m[0];
     if (/^per$/i.test(cue) && !/^\s+[\p{Lu}]/u.test(t.slice(m.index + 3))) continue; // "per share"
     const after = t.slice(m.index + cue.length).replace(/^\s+/, "");
-    const objText = after.split(/[,;:.!?()]|\s[-–—]\s/)[0].slice(0, 120);
+    const objText = after.slice(0, 123).split(/[,;:.!?()]|\s[-–—]\s/)[0].slice(0, 120); // 123: a 3-character stop at 119 still counts
     const named = namedInPhrase(objText);
     if (named) hits.push({ source: named.name, sourceType: named.type, cue, cueSpan: cueSpan(m.index, cue.length), phraseStart: s.start + m.index });
     // Only the classic attribution cues name nobody when their object is no name
@@ -239,9 +275,10 @@ function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp,
     if (hit) hits.push({ ...hit, cue, cueSpan: cueSpan(m.index, cue.length), phraseStart: s.start + (hit.vague ? hit.phraseOffset : m.index) });
   }
   // "…, saying" — the clause subject speaks.
+  let sentenceSubject: [string | undefined] | undefined;
   for (const m of execAll(participles, t)) {
-    if (inQuote(m.index) || !/,\s*$/.test(t.slice(0, m.index))) continue;
-    const subject = nameAtStart(t.replace(/^[^\p{L}]+/u, ""));
+    if (inQuote(m.index) || !t.slice(0, m.index).trimEnd().endsWith(",")) continue; // as !/,\s*$/.test(…), in constant time
+    const subject = (sentenceSubject ??= [nameAtStart(t.replace(/^[^\p{L}]+/u, ""))])[0];
     if (subject) hits.push({ source: stripTitles(subject), sourceType: "person", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
   }
   // "The survey found", "CDC data shows", "New research shows"

@@ -14,10 +14,60 @@ export interface LineClass {
 }
 
 const URL = String.raw`(?:https?:\/\/|www\.)[^\s<>()\]]+`;
-const ONLY_LINKS = new RegExp(
-  String.raw`^(?:(?:!?\[[^\]]*\]\([^)]*\)|<${URL}>|${URL}|[|•·,;:\-–—*/]|\s)+)$`,
-  "i",
-);
+const SEPARATOR = /[|•·,;:\-–—*/]/;
+const URL_BODY = /[^\s<>()\]]/;
+const URL_PREFIX = /^(?:https?:\/\/|www\.)/i;
+
+/**
+ * Whether a line is only links, separators and spaces: what the regex
+ * /^(?:(?:!?\[[^\]]*\]\([^)]*\)|<URL>|URL|[|•·,;:\-–—*\/]|\s)+)$/i accepts (URL being
+ * (?:https?:\/\/|www\.)[^\s<>()\]]+), in linear time: that regex backtracks exponentially on
+ * glued links ("http://ahttp://a…!"). Reachability over positions, one token at a time.
+ */
+export function onlyLinks(s: string): boolean {
+  const n = s.length;
+  if (!n) return false;
+  const runEnd = new Int32Array(n + 1); // end of the run of URL-body characters from i
+  const nextClose = new Int32Array(n + 1); // next "]" at or after i
+  const nextParen = new Int32Array(n + 1); // next ")" at or after i
+  runEnd[n] = n;
+  nextClose[n] = -1;
+  nextParen[n] = -1;
+  for (let i = n - 1; i >= 0; i--) {
+    runEnd[i] = URL_BODY.test(s[i]) ? runEnd[i + 1] : i;
+    nextClose[i] = s[i] === "]" ? i : nextClose[i + 1];
+    nextParen[i] = s[i] === ")" ? i : nextParen[i + 1];
+  }
+  const prefix = (i: number) => URL_PREFIX.exec(s.slice(i, i + 8))?.[0].length ?? 0;
+  const reach = new Uint8Array(n + 1);
+  reach[0] = 1;
+  const pending: [number, number][] = []; // a URL's body from a to b: every end in (a, b] is reachable
+  let cover = -1;
+  for (let i = 0; i <= n; i++) {
+    for (let k = pending.length - 1; k >= 0; k--) {
+      if (pending[k][0] < i) {
+        cover = Math.max(cover, pending[k][1]);
+        pending.splice(k, 1);
+      }
+    }
+    if (i <= cover) reach[i] = 1;
+    if (!reach[i] || i === n) continue;
+    const c = s[i];
+    if (/\s/.test(c) || SEPARATOR.test(c)) reach[i + 1] = 1;
+    const open = c === "!" && s[i + 1] === "[" ? i + 1 : c === "[" ? i : -1; // ![text](url), [text](url)
+    if (open >= 0) {
+      const close = nextClose[open + 1];
+      if (close >= 0 && s[close + 1] === "(" && nextParen[close + 2] >= 0) reach[nextParen[close + 2] + 1] = 1;
+    }
+    if (c === "<") {
+      const p = prefix(i + 1); // <url>
+      if (p && runEnd[i + 1 + p] > i + 1 + p && s[runEnd[i + 1 + p]] === ">") reach[runEnd[i + 1 + p] + 1] = 1;
+    }
+    const p = prefix(i); // url
+    if (p && runEnd[i + p] > i + p) pending.push([i + p, runEnd[i + p]]);
+  }
+  return reach[n] === 1;
+}
 const HAS_URL = new RegExp(URL, "i");
 const DOMAIN = /\b[\w-]+\.(?:com|org|net|io|ai|gov|edu|co|de|fr|es|it|eu)\b/i;
 /** Sentences that send the reader to a web site rather than tell news. */
@@ -131,7 +181,7 @@ function matchAny(patterns: RegExp[], s: string): RegExpExecArray | null {
 }
 
 const PHONE = /(?:\+?\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}/;
-const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+|\b\w+ (?:at|\[at\]) [\w-]+(?:\.| dot )\w+\b/i;
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|\b\w+ (?:at|\[at\]) [\w-]+(?:\.| dot )\w+\b/i;
 
 /** Classifies one line on its own, or null when it is not stock text by itself. */
 export function classifyLine(raw: string): LineClass | null {
@@ -155,7 +205,7 @@ export function classifyLine(raw: string): LineClass | null {
   if ((m = CONTACT_HEADING.exec(s)) && (s.length < 60 || EMAIL.test(s) || PHONE.test(s) || /\b(?:e-?mail|tel|phone)\b/i.test(s)))
     return { kind: "contact", starter: true, evidence: m[0] };
   if ((m = ABOUT_HEADING.exec(s)) && isAboutHeading(s)) return { kind: "about", starter: true, evidence: m[0] };
-  if (ONLY_LINKS.test(s) && HAS_URL.test(s)) return { kind: "links", evidence: s.slice(0, 60) };
+  if (onlyLinks(s) && HAS_URL.test(s)) return { kind: "links", evidence: s.slice(0, 60) };
   if ((m = matchAny(LINKS_TEXT, s)) && s.length < 400) return { kind: "links", evidence: m[0] };
   if (s.length < 600 && (HAS_URL.test(s) || DOMAIN.test(s)) && WEB_POINTER.test(s) && !/\d+(?:\.\d+)?\s?(?:%|percent|million|billion)/i.test(s))
     return { kind: "links", evidence: WEB_POINTER.exec(s)?.[0] ?? "web site" };

@@ -31,15 +31,15 @@ const PERCENT = new RegExp(
   "giu",
 );
 const MULTIPLE = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:nearly|almost|about|more than|over|roughly)\s+)?(?:twice|double|triple|quadruple|(?:${NUM}|${SPELLED})(?:\s?-?\s?fold|\s?x(?![\p{L}])|\s+times))(?![\p{L}-])`,
+  String.raw`(?<![\p{L}])(?:(?<!\d)|(?!\d))(?:(?:nearly|almost|about|more than|over|roughly)\s+)?(?:twice|double|triple|quadruple|(?:${NUM}|${SPELLED})(?:\s?-?\s?fold|\s?x(?![\p{L}])|\s+times))(?![\p{L}-])`,
   "giu",
 );
 const SHARE = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:nearly|almost|about|more than|over|roughly|around|less than|at least)\s+)?(?:(?:${NUM}|${SPELLED})\s+(?:in|out of)\s+(?:${NUM}|${SPELLED})(?![\p{L}\d])|(?:a|one)[- ](?:third|quarter|fifth|half)(?:\s+of)?|(?:half|(?:the\s+)?majority)\s+of|two[- ]thirds|three[- ]quarters)`,
+  String.raw`(?<![\p{L}])(?:(?<!\d)|(?!\d))(?:(?:nearly|almost|about|more than|over|roughly|around|less than|at least)\s+)?(?:(?:${NUM}|${SPELLED})\s+(?:in|out of)\s+(?:${NUM}|${SPELLED})(?![\p{L}\d])|(?:a|one)[- ](?:third|quarter|fifth|half)(?:\s+of)?|(?:half|(?:the\s+)?majority)\s+of|two[- ]thirds|three[- ]quarters)`,
   "giu",
 );
 const RANK = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)[- ](?:largest|biggest|leading|highest|lowest|worst|best|most|fastest|greatest)|(?:ranked|ranking)\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth))(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:(?<!\d)|(?!\d))(?:(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)[- ](?:largest|biggest|leading|highest|lowest|worst|best|most|fastest|greatest)|(?:ranked|ranking)\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth))(?![\p{L}])`,
   "giu",
 );
 const COUNT_NOUNS =

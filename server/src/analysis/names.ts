@@ -25,9 +25,9 @@ export const ORG_WORDS =
 /** Removes titles and roles around a name: "Chief People Officer Michelle Bonfilio." → "Michelle Bonfilio". */
 export function stripTitles(chunk: string): string {
   const cleaned = chunk
-    .replace(/,?\s+(?:PhD|Ph\.D\.?|MD|M\.D\.?|MBA|CPA|Esq\.?|Jr\.?|Sr\.?|II|III)\.?$/u, "")
+    .replace(/,?(?<!\s)\s+(?:PhD|Ph\.D\.?|MD|M\.D\.?|MBA|CPA|Esq\.?|Jr\.?|Sr\.?|II|III)\.?$/u, "")
     .replace(/[’']s$/, "")
-    .replace(/(\p{L}{2,})[.,;:]$/u, "$1");
+    .replace(/(?<=\p{L}{2})[.,;:]$/u, "");
   const words = cleaned.split(/\s+/).filter(Boolean);
   // The name follows the last title word: "Council President Marqueece Harris-Dawson".
   let last = -1;

@@ -129,7 +129,7 @@ export function splitSentences(p: Paragraph): Sentence[] {
         push(i);
         start = k;
         i = k - 1;
-      }
+      } else if (!/\p{Lu}/u.test(t[k] ?? "")) i = k - 1; // the same holds at every space up to k
       continue;
     }
     if (c !== "." && c !== "!" && c !== "?" && c !== "。") continue;

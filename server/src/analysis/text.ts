@@ -31,7 +31,8 @@ export function clean(s: string): string {
 /** Trimmed span of a line: offsets of its first and last visible characters. */
 export function trimmedSpan(line: Line): Span {
   const lead = line.text.length - line.text.replace(/^[\s\uFEFF\u200B-\u200D\u2060]+/, "").length;
-  const trail = line.text.length - line.text.replace(/[\s\uFEFF\u200B-\u200D\u2060]+$/, "").length;
+  let trail = 0; // as line.text.replace(/[\s\uFEFF\u200B-\u200D\u2060]+$/, ""), without its quadratic worst case
+  while (trail < line.text.length && /[\s\uFEFF\u200B-\u200D\u2060]/.test(line.text[line.text.length - 1 - trail])) trail++;
   return { start: line.start + lead, end: Math.max(line.start + lead, line.end - trail) };
 }
 

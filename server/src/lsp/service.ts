@@ -9,6 +9,9 @@ import { SOURCE, toDiagnostic, toRange, toSymbol } from "./convert";
 import { DEFAULT_SETTINGS, settingsFrom, type Settings } from "./settings";
 import { clientSupport, featureCapabilities, registerFeatures, workspaceFoldersOf, type ClientSupport } from "./features";
 
+/** A size for people: "4.9 KB", "21.3 MB" (characters counted as bytes), "900 characters". */
+const sizeOf = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} characters`);
+
 export function startService(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
@@ -84,7 +87,7 @@ export function startService(connection: Connection): void {
         severity: DiagnosticSeverity.Information,
         source: SOURCE,
         code: "too-large",
-        message: `Not analysed: the document is ${(current.getText().length / 1048576).toFixed(1)} MB, over pressRelease.maxDocumentSize (${(settings.maxDocumentSize / 1048576).toFixed(1)} MB). Raise that setting to analyse it.`,
+        message: `Not analysed: the document is ${sizeOf(current.getText().length)}, over pressRelease.maxDocumentSize (${sizeOf(settings.maxDocumentSize)}). Raise that setting to analyse it.`,
       }];
     void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
   }

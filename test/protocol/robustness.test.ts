@@ -1,0 +1,191 @@
+// The built server under abuse (issue 6): documents over pressRelease.maxDocumentSize, bursts
+// of edits (only the newest version is ever published), malformed and out-of-range requests
+// and garbage on the wire; after each, the server answers the next request normally.
+import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import type { Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams } from "vscode-languageserver-protocol";
+import { FIXTURES, FULL_CAPABILITIES, TestClient } from "./client";
+
+const SEED_TEXT = readFileSync(path.join(FIXTURES, "cgtn-xi-putin-trump.txt"), "utf8");
+const SEED_URI = "file:///robustness/seed.txt";
+
+/** A client that passes settings in initializationOptions and does not answer workspace/configuration. */
+async function startWithInitOptions(settings: Record<string, unknown>): Promise<TestClient> {
+  const capabilities = { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILITIES.workspace, configuration: false } };
+  const c = new TestClient({ capabilities });
+  c.init = await c.connection.sendRequest("initialize", { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities, initializationOptions: { settings } });
+  await c.connection.sendNotification("initialized", {});
+  return c;
+}
+
+/** The server still works: a hover on the seed release answers with a finding. */
+async function stillServing(c: TestClient): Promise<void> {
+  const h = await c.request<Hover | null>("textDocument/hover", { textDocument: { uri: SEED_URI }, position: { line: 22, character: 5 } });
+  assert.ok(h, "a hover on the seed release answers after the abuse");
+}
+
+const tooLarge = (d: Diagnostic[]) => d.length === 1 && d[0].code === "too-large";
+
+describe("protocol robustness: size limit", function () {
+  this.timeout(60000);
+
+  for (const how of ["initializationOptions", "workspace/configuration"] as const) {
+    it(`a document over maxDocumentSize (set by ${how}) gets one Information diagnostic on line 0 and no analysis`, async () => {
+      const settings = { maxDocumentSize: 2000, debounceMs: 0 };
+      const c = how === "initializationOptions" ? await startWithInitOptions(settings) : await TestClient.start({ settings });
+      try {
+        const big = SEED_TEXT.slice(0, 5000);
+        const p = await c.open("file:///robustness/big.txt", big, "press-release");
+        assert.equal(p.diagnostics.length, 1, JSON.stringify(p.diagnostics.map((d) => d.code)));
+        const [d] = p.diagnostics;
+        assert.equal(d.code, "too-large");
+        assert.equal(d.severity, 3, "Information");
+        assert.equal(d.source, "press-release");
+        assert.equal(d.range.start.line, 0);
+        assert.equal(d.range.end.line, 0);
+        assert.match(d.message, /not analysed/i, "says that it was not analysed");
+        assert.match(d.message, /pressRelease\.maxDocumentSize/, "names the setting");
+        assert.match(d.message, /5(\.0)? ?K|4\.9 ?K|5,?000 characters/i, `says how large the document is: ${d.message}`);
+        assert.match(d.message, /2(\.0)? ?K|2,?000 characters/i, `says what the limit is: ${d.message}`);
+        assert.match(d.message, /raise|increase/i, "says how to lift the limit");
+        // Features on it answer without analysing (null, empty or an error), and the server stays up.
+        const symbols = await c.request<DocumentSymbol[] | null>("textDocument/documentSymbol", { textDocument: { uri: "file:///robustness/big.txt" } }).catch(() => []);
+        assert.deepEqual(symbols ?? [], []);
+        await c.request("textDocument/hover", { textDocument: { uri: "file:///robustness/big.txt" }, position: { line: 3, character: 3 } }).catch(() => null);
+        // A document under the limit is analysed as usual.
+        const small = await c.open("file:///robustness/small.txt", SEED_TEXT.slice(0, 1500), "press-release");
+        assert.ok(!small.diagnostics.some((x) => x.code === "too-large"));
+        // Shrinking the big one under the limit analyses it; growing it again brings the notice back.
+        const v2 = await c.change("file:///robustness/big.txt", SEED_TEXT.slice(0, 1500));
+        const shrunk = await c.waitDiagnostics("file:///robustness/big.txt", (_, x) => x.version === v2);
+        assert.ok(!tooLarge(shrunk.diagnostics));
+        const v3 = await c.change("file:///robustness/big.txt", big);
+        const grown = await c.waitDiagnostics("file:///robustness/big.txt", (_, x) => x.version === v3);
+        assert.ok(tooLarge(grown.diagnostics));
+      } finally {
+        await c.stop();
+      }
+    });
+  }
+});
+
+describe("protocol robustness: stale versions", function () {
+  this.timeout(60000);
+  let c: TestClient;
+  before(async () => {
+    c = await TestClient.start({ settings: { debounceMs: 50 } });
+    await c.open(SEED_URI, SEED_TEXT);
+  });
+  after(async () => {
+    await c?.stop();
+  });
+
+  it("after a burst of 30 edits only the newest version is published", async () => {
+    const from = c.published.length;
+    let last = 0;
+    for (let i = 0; i < 30; i++) last = await c.change(SEED_URI, SEED_TEXT + "\n\nAnalysts say sales grew " + i + "% last year.");
+    const p = await c.waitDiagnostics(SEED_URI, (_, x) => x.version === last);
+    await new Promise((r) => setTimeout(r, 300)); // anything stale would arrive by now
+    const versions = c.published.slice(from).filter((x) => x.uri === SEED_URI).map((x) => x.version);
+    assert.deepEqual(versions, [last], `published versions: ${versions.join(", ")}`);
+    assert.ok(p.diagnostics.some((d) => d.code === "vague-attribution"), "the newest text was analysed");
+  });
+
+  it("with no debounce, published versions never go backwards and the newest comes last", async () => {
+    await c.configure({ debounceMs: 0 });
+    await new Promise((r) => setTimeout(r, 200));
+    const from = c.published.length;
+    let last = 0;
+    for (let i = 0; i < 40; i++) last = await c.change(SEED_URI, SEED_TEXT + "\n\nExperts say revenue rose " + i + "%.");
+    await c.waitDiagnostics(SEED_URI, (_, x) => x.version === last);
+    await new Promise((r) => setTimeout(r, 300));
+    const versions = c.published.slice(from).filter((x) => x.uri === SEED_URI).map((x) => x.version ?? 0);
+    for (let i = 1; i < versions.length; i++) assert.ok(versions[i] > versions[i - 1], `versions out of order: ${versions.join(", ")}`);
+    assert.equal(versions[versions.length - 1], last);
+    assert.ok(versions.length < 40, `most intermediate versions are skipped (${versions.length} published)`);
+  });
+});
+
+describe("protocol robustness: malformed and out-of-range requests", function () {
+  this.timeout(60000);
+  let c: TestClient;
+  before(async () => {
+    c = await TestClient.start({ settings: { debounceMs: 0 } });
+    await c.open(SEED_URI, SEED_TEXT);
+  });
+  after(async () => {
+    await c?.stop();
+  });
+
+  const bad: [string, string, unknown][] = [
+    ["hover at line 10^6", "textDocument/hover", { textDocument: { uri: SEED_URI }, position: { line: 1e6, character: 0 } }],
+    ["hover at a negative line", "textDocument/hover", { textDocument: { uri: SEED_URI }, position: { line: -1, character: -5 } }],
+    ["hover at a fractional position", "textDocument/hover", { textDocument: { uri: SEED_URI }, position: { line: 1.5, character: 0 } }],
+    ["hover with a string position", "textDocument/hover", { textDocument: { uri: SEED_URI }, position: { line: "ten", character: "x" } }],
+    ["hover without a position", "textDocument/hover", { textDocument: { uri: SEED_URI } }],
+    ["hover on an unknown URI", "textDocument/hover", { textDocument: { uri: "file:///nowhere/never.txt" }, position: { line: 0, character: 0 } }],
+    ["hover with garbage params", "textDocument/hover", "garbage"],
+    ["hover with null params", "textDocument/hover", null],
+    ["documentSymbol on an unknown URI", "textDocument/documentSymbol", { textDocument: { uri: "untitled:nope" } }],
+    ["documentSymbol without textDocument", "textDocument/documentSymbol", {}],
+    ["documentSymbol with a numeric URI", "textDocument/documentSymbol", { textDocument: { uri: 42 } }],
+    ["codeAction with garbage", "textDocument/codeAction", { textDocument: { uri: SEED_URI }, range: "all", context: null }],
+    ["foldingRange on an unknown URI", "textDocument/foldingRange", { textDocument: { uri: "file:///x" } }],
+    ["documentLink with an array", "textDocument/documentLink", [1, 2, 3]],
+    ["an unknown method", "press/doSomethingOdd", { x: 1 }],
+  ];
+  for (const [name, method, params] of bad) {
+    it(`${name}: an error or an empty answer, and the server keeps serving`, async () => {
+      let answer: unknown;
+      try {
+        answer = await c.request(method, params);
+      } catch (e) {
+        answer = e;
+      }
+      // Either a JSON-RPC error or a harmless empty result; never a hang or a crash.
+      if (!(answer instanceof Error)) assert.ok(answer === null || (Array.isArray(answer) && answer.length === 0), `unexpected answer ${JSON.stringify(answer)?.slice(0, 200)}`);
+      await stillServing(c);
+    });
+  }
+
+  it("hover at line 10^6 is an InvalidParams error", async () => {
+    await assert.rejects(c.request("textDocument/hover", { textDocument: { uri: SEED_URI }, position: { line: 1e6, character: 0 } }), (e: { code?: number }) => e.code === -32602);
+  });
+
+  it("notifications with bad content (unknown URI, out-of-range ranges, null text) do not break the server", async () => {
+    const conn = c.connection;
+    await conn.sendNotification("textDocument/didChange", { textDocument: { uri: "file:///never-opened.txt", version: 2 }, contentChanges: [{ text: "x" }] });
+    await conn.sendNotification("textDocument/didClose", { textDocument: { uri: "file:///never-opened.txt" } });
+    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri: "file:///robustness/null.txt", languageId: "plaintext", version: 1, text: null } });
+    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri: "file:///robustness/weird.txt", languageId: "press-release", version: 1, text: "\u0000\uD800\r\r\n\uFEFF" } });
+    await conn.sendNotification("textDocument/didChange", { textDocument: { uri: "file:///robustness/weird.txt", version: 2 }, contentChanges: [{ range: { start: { line: 999, character: 999 }, end: { line: -4, character: 0 } }, text: "said experts" }] });
+    await conn.sendNotification("workspace/didChangeConfiguration", { settings: { pressRelease: "not an object" } });
+    await conn.sendNotification("$/cancelRequest", { id: "no-such-request" });
+    await conn.sendNotification("press/unknownNotification", [null]);
+    await stillServing(c);
+  });
+
+  it("garbage on the wire (a frame that is not JSON) does not stop the server", async () => {
+    const body = Buffer.from("{this is not json", "utf8");
+    c.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    c.child.stdin.write(body);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(c.child.exitCode, null, `server exited: ${c.stderr.slice(-300)}`);
+    await stillServing(c);
+  });
+
+  it("a thousand requests in flight at once are all answered", async () => {
+    const all: Promise<unknown>[] = [];
+    for (let i = 0; i < 1000; i++)
+      all.push(c.request("textDocument/hover", { textDocument: { uri: SEED_URI }, position: { line: i % 60, character: i % 40 } }).catch((e: Error) => e));
+    const answers = await Promise.all(all);
+    assert.equal(answers.length, 1000);
+    await stillServing(c);
+  });
+
+  it("the last published diagnostics of the seed release are intact", () => {
+    const p = c.diagnostics.get(SEED_URI) as PublishDiagnosticsParams;
+    assert.ok(p.diagnostics.length > 5);
+  });
+});

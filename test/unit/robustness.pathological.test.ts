@@ -1,0 +1,89 @@
+// Hostile inputs run in linear time (issue 6): each is analysed at size n and 4n, and the time
+// must grow about 4× (asserted generously: under 8×, where quadratic would be 16×), with an
+// absolute cap. The listed sizes are the 4n ones.
+import { strict as assert } from "node:assert";
+import { readFileSync, readdirSync } from "node:fs";
+import * as path from "node:path";
+import { analyze } from "../../server/src/analysis/index";
+
+const FIXTURES = path.resolve(__dirname, "../fixtures/releases");
+/** The body sentences of the fixture releases (no boilerplate, no headings), on one line. */
+const PROSE = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith(".txt"))
+  .sort()
+  .flatMap((f) => {
+    const { model } = analyze(readFileSync(path.join(FIXTURES, f), "utf8"));
+    return model.sentences.filter((s) => !model.paragraphs[s.paragraph].boilerplate && !model.paragraphs[s.paragraph].heading).map((s) => s.text);
+  })
+  .join(" ")
+  .replace(/\s+/g, " ");
+
+/** `unit` repeated to about `size` characters. */
+const fill = (unit: string, size: number) => unit.repeat(Math.max(1, Math.ceil(size / unit.length))).slice(0, size);
+const times = (unit: string, count: number) => unit.repeat(count);
+
+interface Case {
+  name: string;
+  /** The input at scale 1 (n) and 4 (4n). */
+  make: (scale: 1 | 4) => string;
+  /** Cap on the 4n time, ms. */
+  cap: number;
+}
+
+const K = 1024;
+const CASES: Case[] = [
+  { name: "100 KB without spaces (lower case)", make: (s) => fill("abcdefghij", (s * 100 * K) / 4), cap: 5000 },
+  { name: "100 KB without spaces (capitalised words run together)", make: (s) => fill("Abcdefghij", (s * 100 * K) / 4), cap: 5000 },
+  { name: "100 KB without spaces (initials and dots: a.b.c.…)", make: (s) => fill("a.", (s * 100 * K) / 4), cap: 5000 },
+  { name: "100 KB without spaces (punctuation, quotes, figures)", make: (s) => fill('Word,said."x"$1,000%', (s * 100 * K) / 4), cap: 5000 },
+  { name: "100 KB of spaces between two words", make: (s) => "Acme" + " ".repeat((s * 100 * K) / 4) + "announced", cap: 5000 },
+  { name: "50,000 straight quotes", make: (s) => times('"', (s * 50000) / 4), cap: 5000 },
+  { name: "50,000 curly quotes", make: (s) => times("“", (s * 50000) / 4), cap: 5000 },
+  { name: "50,000 quote marks as 25,000 quotes in one paragraph", make: (s) => times('"We are proud," she said. ', (s * 25000) / 4), cap: 8000 },
+  { name: "runs of digits and commas (100 KB)", make: (s) => fill("1,234,567,", (s * 100 * K) / 4), cap: 5000 },
+  { name: "one run of 100 KB of digits", make: (s) => "9".repeat((s * 100 * K) / 4), cap: 5000 },
+  { name: "a run of digits before a figure cue", make: (s) => "9".repeat((s * 100 * K) / 4) + " y, up 3 times, 2nd largest, 1 in 4", cap: 5000 },
+  { name: "cue word 'said' repeated 20,000 times", make: (s) => times("said ", (s * 20000) / 4), cap: 5000 },
+  { name: "'according to' repeated 20,000 times", make: (s) => times("according to ", (s * 20000) / 4), cap: 5000 },
+  { name: "'experts say' repeated 20,000 times", make: (s) => times("experts say ", (s * 20000) / 4), cap: 5000 },
+  { name: "', saying' repeated 20,000 times", make: (s) => "Acme" + times(", saying", (s * 20000) / 4), cap: 5000 },
+  { name: "puffery repeated 20,000 times", make: (s) => times("the leading innovative ", (s * 20000) / 4), cap: 5000 },
+  { name: "one 1 MB line of release prose", make: (s) => fill(PROSE, (s * 1024 * K) / 4), cap: 20000 },
+  { name: "50,000 lines of '---'", make: (s) => times("---\n", (s * 50000) / 4), cap: 8000 },
+  { name: "50,000 CR-only lines", make: (s) => times("Short line here\r", (s * 50000) / 4), cap: 8000 },
+  { name: "glued links on one line", make: (s) => times("http://a", (s * 10000) / 4) + " !", cap: 5000 },
+  { name: "contact heading with a 100 KB word", make: (s) => "Media Contact " + "a".repeat((s * 100 * K) / 4), cap: 5000 },
+  { name: "20,000 About headings", make: (s) => times("About Acme\nAcme is a company.\n", (s * 20000) / 4), cap: 8000 },
+];
+
+function time(text: string, runs: number): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    analyze(text);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+describe("robustness: pathological inputs finish in linear time", function () {
+  this.timeout(120000);
+  before(() => analyze(PROSE.slice(0, 20000))); // warm up the engine
+
+  for (const c of CASES) {
+    it(c.name, () => {
+      const small = c.make(1);
+      const large = c.make(4);
+      let tn = time(small, 3);
+      let t4n = time(large, 2);
+      assert.ok(t4n < c.cap, `4n (${large.length} chars) took ${t4n.toFixed(0)} ms, cap ${c.cap} ms`);
+      // A busy machine can stretch one measurement: measure once more before calling it quadratic.
+      if (t4n > 25 && t4n / Math.max(tn, 1) >= 8) {
+        tn = Math.min(tn, time(small, 3));
+        t4n = Math.min(t4n, time(large, 2));
+      }
+      // Below ~25 ms the ratio is mostly noise; the cap already bounds it.
+      if (t4n > 25) assert.ok(t4n / Math.max(tn, 1) < 8, `n: ${tn.toFixed(1)} ms, 4n: ${t4n.toFixed(1)} ms, ratio ${(t4n / tn).toFixed(1)} (linear ≈ 4, quadratic ≈ 16)`);
+    });
+  }
+});
