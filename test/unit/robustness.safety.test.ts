@@ -84,6 +84,10 @@ describe("robustness: safety (no network, no links followed, nothing executed)",
     const { calls, restore } = installTraps();
     try {
       const req = createRequire(__filename);
+      // The traps are armed: a call through them is recorded (and refused).
+      assert.throws(() => (req("child_process") as { execSync: (c: string) => void }).execSync("true"), /blocked/);
+      assert.throws(() => (req("http") as { get: (u: string) => void }).get("http://example.invalid"), /blocked/);
+      assert.deepEqual(calls.splice(0), ["child_process.execSync", "http.get"]);
       delete req.cache[ENGINE];
       const engine = req(ENGINE) as typeof import("../../server/src/analysis/index");
       for (const text of [HOSTILE, HOSTILE.replace(/\n/g, "\r\n"), HOSTILE.repeat(20)]) {

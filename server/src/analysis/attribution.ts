@@ -38,8 +38,22 @@ const PRONOUN = /(?<![\p{L}])(he|she|they|er|sie|il|elle|él|ella|lui|lei|ele|el
 const FIRST_PERSON = /(?<![\p{L}])(?:i|we)\s*$/iu;
 const VERB_CHAIN = /\s+[\p{Ll}]+ed\s+and\s*$/u;
 const ADVERBS = /(?:\s+(?:also|further|later|then|again|once again|recently|previously|additionally|today|earlier|has|have|had|would|will|both|jointly|separately|[\p{Ll}]+ly))+\s*$/iu;
-const APPOSITIVE_TITLED = /,\s*[^,;:"“”]{0,100}\b(?:CEO|CFO|COO|CTO|President|Officer|Director|Founder|Co-Founder|Chairman|Chairwoman|Chair|Professor|Manager|Secretary|Minister|Head|Partner|Lead|Analyst|Economist|VP|Vice|Executive|Scientist|Researcher|Author|Editor|Spokesperson|Mayor|Governor|Senator|Councilmember|PhD|MD)\b[^,;:"“”]{0,80},?\s*$/;
-const APPOSITIVE_TAIL = /,\s*(?:(?:a|an|the|who|which|our|its|his|her|chief|senior|former|co-founder|founder|president|ceo|head|director|professor|[\p{Ll}\p{Lu}][\p{L}.'’-]*\s+(?:of|at|for|and|des|der|von|de|del|du|di|da))\b[^,;:"“”]{0,140}|[^,;:"“”]{0,80}(?:CEO|President|Officer|Director|Founder|Chairman|Professor|Manager|Secretary|Minister|Head|Partner|Chair|Lead|Analyst|Economist|VP))[,]?\s*$/u;
+/** An appositive after a name: "Wang Yiwei, a professor at Renmin University of China, told". */
+const APPOSITIVE_START = /^(?:a|an|the|who|which|our|its|his|her|chief|senior|former|co-founder|founder|president|ceo|head|director|professor)\b|^[\p{L}][\p{L}.'’-]*\s+(?:of|at|for|and|des|der|von|de|del|du|di|da)\b/iu;
+const APPOSITIVE_TITLE = /\b(?:CEO|CFO|COO|CTO|President|Officer|Director|Founder|Co-Founder|Chairman|Chairwoman|Chair|Professor|Manager|Secretary|Minister|Head|Partner|Lead|Analyst|Economist|VP|Vice|Executive|Scientist|Researcher|Author|Editor|Spokesperson|Mayor|Governor|Senator|Councilmember|PhD|MD)\b/;
+
+/** Drops the appositive before a cue, segment by segment (no regex over the whole tail). */
+function stripAppositive(before: string): string {
+  let rest = before.replace(/,?\s*$/, "");
+  for (let k = 0; k < 2; k++) {
+    const comma = rest.lastIndexOf(",");
+    if (comma < 0) break;
+    const segment = rest.slice(comma + 1).trim();
+    if (segment.length > 140 || /[;:"“”]/.test(segment) || !(APPOSITIVE_START.test(segment) || APPOSITIVE_TITLE.test(segment))) break;
+    rest = rest.slice(0, comma);
+  }
+  return rest;
+}
 const DOC_SUBJECT = /(?<![\p{L}])(?:the|this|our|that|these|their|its)\s+(?:(?:new|latest|annual|full|recent|\d{4}|national|global)\s+)*(?:survey|study|report|research|analysis|findings|data|poll|paper|index|review)s?\s*$/iu;
 const VAGUE_SUBJECT_AT_END = new RegExp(`(?<![\\p{L}])(?:(?:the|a|an|some|many|most|several|independent|other|leading|top)\\s+)?(?:${alternation(VAGUE_SUBJECTS)})\\s*$`, "iu");
 
@@ -431,7 +445,7 @@ function subjectOf(t: string, at: number, len: number): (Omit<CueHit, "cue" | "c
   const vague = VAGUE_SUBJECT_AT_END.exec(before);
   if (vague) return { vague: true, phraseOffset: offsetBase + vague.index + (vague[0].length - vague[0].trimStart().length) };
   // "Wang Yiwei, a professor at Renmin University of China, told"
-  const noAppositive = before.replace(APPOSITIVE_TITLED, "").replace(APPOSITIVE_TAIL, "").replace(/,\s*$/, "");
+  const noAppositive = stripAppositive(before);
   const name = nameAtEnd(noAppositive.replace(/\s+$/, ""));
   const governed = name && new RegExp(`(?:^|\\s)(?:[Ii]n|[Oo]f|[Ff]rom|[Aa]t|[Tt]o|[Ff]or|[Ww]ith|[Oo]n|[Bb]y|[Ii]nto|[Aa]cross|[Tt]hroughout|[Tt]han|[Ll]ike)\\s+(?:[Tt]he\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,3}${/\s/.test(name) || !/,\s*$/.test(before) ? "" : String.raw`(?:[\p{Lu}][\p{L}.'’-]*,\s+)?`}${escape(name)}[’']?s?\\s*$`, "u").test(noAppositive.replace(/\s+$/, ""));
   if (name && !governed && /\S\s*$/.test(noAppositive)) {

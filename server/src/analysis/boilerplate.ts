@@ -27,20 +27,32 @@ const URL_PREFIX = /^(?:https?:\/\/|www\.)/i;
 export function onlyLinks(s: string): boolean {
   const n = s.length;
   if (!n) return false;
-  const runEnd = new Int32Array(n + 1); // end of the run of URL-body characters from i
-  const nextClose = new Int32Array(n + 1); // next "]" at or after i
-  const nextParen = new Int32Array(n + 1); // next ")" at or after i
-  runEnd[n] = n;
-  nextClose[n] = -1;
-  nextParen[n] = -1;
-  for (let i = n - 1; i >= 0; i--) {
-    runEnd[i] = URL_BODY.test(s[i]) ? runEnd[i + 1] : i;
-    nextClose[i] = s[i] === "]" ? i : nextClose[i + 1];
-    nextParen[i] = s[i] === ")" ? i : nextParen[i + 1];
-  }
+  if (!/^[\s|•·,;:\-–—*/[!<]/.test(s) && !URL_PREFIX.test(s)) return false; // no token starts the line
+  // End of the run of URL-body characters from i, next "]" and next ")" at or after i: built on
+  // first use, as most lines fail on their first character.
+  let tables: { runEnd: Int32Array; nextClose: Int32Array; nextParen: Int32Array } | undefined;
+  const table = () => {
+    if (tables) return tables;
+    tables = { runEnd: new Int32Array(n + 1), nextClose: new Int32Array(n + 1), nextParen: new Int32Array(n + 1) };
+    const { runEnd, nextClose, nextParen } = tables;
+    runEnd[n] = n;
+    nextClose[n] = -1;
+    nextParen[n] = -1;
+    for (let i = n - 1; i >= 0; i--) {
+      runEnd[i] = URL_BODY.test(s[i]) ? runEnd[i + 1] : i;
+      nextClose[i] = s[i] === "]" ? i : nextClose[i + 1];
+      nextParen[i] = s[i] === ")" ? i : nextParen[i + 1];
+    }
+    return tables;
+  };
   const prefix = (i: number) => URL_PREFIX.exec(s.slice(i, i + 8))?.[0].length ?? 0;
   const reach = new Uint8Array(n + 1);
-  reach[0] = 1;
+  let furthest = 0; // the furthest position marked reachable
+  const mark = (i: number) => {
+    reach[i] = 1;
+    if (i > furthest) furthest = i;
+  };
+  mark(0);
   const pending: [number, number][] = []; // a URL's body from a to b: every end in (a, b] is reachable
   let cover = -1;
   for (let i = 0; i <= n; i++) {
@@ -51,20 +63,23 @@ export function onlyLinks(s: string): boolean {
       }
     }
     if (i <= cover) reach[i] = 1;
+    else if (i > furthest && !pending.length) return false; // nothing reaches i, nor anything after it
     if (!reach[i] || i === n) continue;
     const c = s[i];
-    if (/\s/.test(c) || SEPARATOR.test(c)) reach[i + 1] = 1;
+    if (/\s/.test(c) || SEPARATOR.test(c)) mark(i + 1);
     const open = c === "!" && s[i + 1] === "[" ? i + 1 : c === "[" ? i : -1; // ![text](url), [text](url)
     if (open >= 0) {
+      const { nextClose, nextParen } = table();
       const close = nextClose[open + 1];
-      if (close >= 0 && s[close + 1] === "(" && nextParen[close + 2] >= 0) reach[nextParen[close + 2] + 1] = 1;
+      if (close >= 0 && s[close + 1] === "(" && nextParen[close + 2] >= 0) mark(nextParen[close + 2] + 1);
     }
     if (c === "<") {
       const p = prefix(i + 1); // <url>
-      if (p && runEnd[i + 1 + p] > i + 1 + p && s[runEnd[i + 1 + p]] === ">") reach[runEnd[i + 1 + p] + 1] = 1;
+      const end = p ? table().runEnd[i + 1 + p] : -1;
+      if (p && end > i + 1 + p && s[end] === ">") mark(end + 1);
     }
     const p = prefix(i); // url
-    if (p && runEnd[i + p] > i + p) pending.push([i + p, runEnd[i + p]]);
+    if (p && table().runEnd[i + p] > i + p) pending.push([i + p, table().runEnd[i + p]]);
   }
   return reach[n] === 1;
 }
