@@ -38,7 +38,11 @@ export function findDateline(paragraphs: Paragraph[], lines: Line[], bodyStart: 
     const placeThenDate = placeM && dateM && dateM.index <= placeM[0].length + 8;
     const placeThenWire = placeM && wireM && wireM.index <= placeM[0].length + 8;
     const capsPlaceDash = placeIsCaps && /^[^a-z]{3,40}?\s[—–-]{1,2}\s/u.test(head);
-    if (dateOnly || dateFirst || placeThenDate || placeThenWire || capsPlaceDash) {
+    // "(NewMediaWire) - January 29, 2025 - DALLAS —": the wire first.
+    const wireThenDate = wireM && wireM.index === 0 && dateM && dateM.index <= wireM[0].length + 6;
+    // "Paris le 2 juillet 2008", "Wiesbaden, den 4. April 2008"
+    const placeLeDate = dateM && /^[\p{Lu}][\p{L}'’-]{1,30},?\s(?:le|den|el|il|em)\s/u.test(head) && dateM.index < 45;
+    if (dateOnly || dateFirst || placeThenDate || placeThenWire || capsPlaceDash || wireThenDate || placeLeDate) {
       const offset = line.text.indexOf(s.slice(0, 10));
       const start = line.start + Math.max(0, offset);
       const endInLine = wireM ? wireM.index + wireM[0].length : dateM ? dateM.index + dateM[0].length : (placeM?.[0].length ?? 0);
@@ -46,7 +50,7 @@ export function findDateline(paragraphs: Paragraph[], lines: Line[], bodyStart: 
         start,
         end: Math.min(line.end, start + endInLine),
         line: line.index,
-        place: dateOnly || dateFirst ? undefined : placeM?.[0].trim(),
+        place: dateOnly || dateFirst || wireThenDate ? undefined : placeLeDate ? head.split(/[,\s]/)[0] : placeM?.[0].trim(),
         date: dateM?.[0].trim(),
         wire: wireM ? (wireM[1] ?? wireM[2] ?? wireM[3] ?? "").trim() || undefined : undefined,
       };
