@@ -123,6 +123,10 @@ export function findSections(paragraphs: Paragraph[], lines: Line[], bodyStart: 
     // A heading needs body text after it.
     const next = paragraphs[k + 1];
     if (!next || next.boilerplate) continue;
+    // Three short lines in a row are a list, not headings; a phone or an e-mail is contact data.
+    const isHead = (q: Paragraph | undefined) => !!q && q.heading && !q.boilerplate;
+    if ((isHead(paragraphs[k - 1]) && isHead(next)) || (isHead(next) && isHead(paragraphs[k + 2])) || (isHead(paragraphs[k - 1]) && isHead(paragraphs[k - 2]))) continue;
+    if (/@|\d{3}[\s.)-]{1,2}\d{3}[\s.-]\d{3,4}/.test(p.text)) continue;
     sections.push({ title: headingTitle(p), line: p.firstLine, start: p.start, end: p.end, paragraphs: [] });
   }
   // Each section owns the paragraphs up to the next one (paragraphs are in line order).
