@@ -107,7 +107,7 @@ export const CLAIM_CUES = [
   "paving the way", "ebnete", "have reshaped", "has reshaped", "has ensured", "are decimating", "is decimating",
   // predictive
   "will lead", "will give", "will transform", "will disrupt", "will reach", "will grow", "is expected to", "are expected to", "expected to be",
-  "is projected", "are projected", "is set to", "is set for", "is poised", "are poised", "could disrupt", "could help", "will likely",
+  "is projected", "are projected", "is set for", "is poised", "are poised", "could disrupt", "could help", "will likely",
   "is likely to", "are likely to", "extend far beyond", "durcheinanderbringen wird",
   // trend
   "remained", "remains", "persists", "persist", "persistent", "growing", "increasingly", "increasing", "rising", "continues to",

@@ -12,6 +12,7 @@ const KIND: [RegExp, string][] = [
   [/remain|persist|growing|increasing|rising|continu|surg|soar|declin|accelerat|trend|grown|become|evolved|becoming|normal|rise|sigue|contin|cada vez|zunehmend|wachsend|de plus en plus|sempre più/i, "trend"],
 ];
 
+const LITERAL_USE = /\b(?:deaths|cases|admissions|hospitali[sz]ations|fatalities|injuries|illnesses|losses|visits) due to\b|\breflect(?:s|ing)? the performance of\b|\bit is (?:crucial|essential|important|critical) to (?:note|acknowledge|remember|understand|consider)\b/i;
 const OWN_RESULTS = /\b(?:revenues?|expenses?|charges?|depreciation|income|margins?|sales|earnings|profit|cash|costs?|eps|per share|ebitda|loss)\b/i;
 
 export const unattributedClaimRule: Rule = {
@@ -35,6 +36,9 @@ export const unattributedClaimRule: Rule = {
       // The issuer explaining its own results ("expenses rose due to …") reports its own facts.
       if (kind !== "evaluative" && ownFigures.has(si) && OWN_RESULTS.test(s.text)) return;
       if (model.stockSentences.has(si)) return;
+      // Literal uses: "deaths due to respiratory disease" names a category; "reflecting the
+      // performance of the Nasdaq-100 Index" describes a fund; "it is crucial to note" hedges.
+      if (LITERAL_USE.test(s.text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + m[0].length + 30))) return;
       // "Investors have contributed $3 million": a donation or an investment, not a cause.
       if (/^contribut/i.test(m[0].split(/\s+/).pop() ?? "") || /contribut/i.test(m[0])) {
         if (/[$€£]\s?\d|\b(?:round|funding|financing|donations?|campaign|fund)\b/i.test(s.text)) return;
