@@ -3,21 +3,12 @@
 // boilerplate ("Copy release without boilerplate"). No editor or Node imports.
 import type { AnalysisResult, Figure, FindingCode, OutlineNode, ReleaseModel, Span } from "./analysis/types";
 import { RULES } from "./rules/registry";
+import { isBlank, lineAt } from "./analysis/text";
 import type { Scorecard } from "./protocol";
 
-const BLANK = /^[\s\uFEFF\u200B-\u200D\u2060\u00A0]*$/;
-
-/** 0-based line of an offset, by binary search over the model's lines. */
+/** 0-based line of an offset. */
 export function lineOf(model: ReleaseModel, offset: number): number {
-  const lines = model.lines;
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lineAt(model.lines, offset);
 }
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
@@ -33,7 +24,7 @@ export function scorecard(result: AnalysisResult): Scorecard {
   let boilerplateLines = 0;
   const inBlock = boilerplateLineSet(model);
   for (const l of model.lines) {
-    if (BLANK.test(l.text)) continue;
+    if (isBlank(l.text)) continue;
     lines++;
     if (inBlock.has(l.index)) boilerplateLines++;
   }
@@ -75,7 +66,7 @@ export function textWithoutBoilerplate(result: AnalysisResult): string {
   const kept: string[] = [];
   for (const l of model.lines) {
     if (drop.has(l.index)) continue;
-    const blank = BLANK.test(l.text);
+    const blank = isBlank(l.text);
     if (blank && (kept.length === 0 || kept[kept.length - 1] === "")) continue;
     kept.push(blank ? "" : l.text.replace(/^\uFEFF/, ""));
   }
