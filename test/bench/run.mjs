@@ -18,7 +18,7 @@ import { Worker } from "node:worker_threads";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ROOT, byteLength, concatenated, fixtures, input } from "./inputs.mjs";
+import { ROOT, byteLength, fixtures, input, longRelease } from "./inputs.mjs";
 import { Lsp } from "./lsp.mjs";
 
 const args = process.argv.slice(2);
@@ -155,7 +155,7 @@ async function benchServer() {
 
   // Keystrokes in a 100 KB release.
   {
-    const text = concatenated(100 * 1024);
+    const text = longRelease(100 * 1024);
     const s = new Lsp(SERVER, { cwd: ROOT });
     await s.initialize({ debounceMs: 0 });
     s.notify("initialized", {});
@@ -247,7 +247,7 @@ function report(m, tools, server, pack) {
   L.push("");
   if (tools) {
     const names = ["engine", "write-good", "textlint", "harper"].filter((t) => tools.results[t]);
-    const label = { fixtures: `fixtures (${fixtures().length} releases, ${(tools.sizes.fixtures / 1024).toFixed(0)} KB, one at a time)`, "1MB": "1 MB document", "10MB": "10 MB document" };
+    const label = { fixtures: `fixtures (${fixtures().length} releases, ${(tools.sizes.fixtures / 1024).toFixed(0)} KB, one at a time)`, "1MB": "1 MB release (fixture bodies)", "10MB": "10 MB release (fixture bodies)" };
     L.push("### Throughput (median wall time per pass, MB/s of UTF-8 input)");
     L.push("");
     L.push(`| input | ${names.join(" | ")} |`);

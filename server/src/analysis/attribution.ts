@@ -36,14 +36,19 @@ const CONDUCTED_BY = new RegExp(String.raw`(?<![\p{L}])(?:survey|study|poll|repo
 const STRONG_PREPOSITION = /^(?:according\s+to|as\s+per|laut|zufolge|selon|d['’]après|según|de\s+acuerdo\s+con|secondo|stando\s+a|segundo|de\s+acordo\s+com)$/i;
 const PRONOUN = /(?<![\p{L}])(he|she|they|er|sie|il|elle|él|ella|lui|lei|ele|ela)\s*$/iu;
 const FIRST_PERSON = /(?<![\p{L}])(?:i|we)\s*$/iu;
+// VERB_CHAIN and ADVERBS run on `before`, at most 220 characters before a cue. ADVERBS lists no
+// "-ly" word: [\p{Ll}]+ly covers them, and two ways to read one word made it exponential.
+// eslint-disable-next-line regexp/no-super-linear-move -- bounded input (≤ 220 characters)
 const VERB_CHAIN = /\s+[\p{Ll}]+ed\s+and\s*$/u;
-const ADVERBS = /(?:\s+(?:also|further|later|then|again|once again|recently|previously|additionally|today|earlier|has|have|had|would|will|both|jointly|separately|[\p{Ll}]+ly))+\s*$/iu;
+// eslint-disable-next-line regexp/no-super-linear-move -- bounded input (≤ 220 characters)
+const ADVERBS = /(?:\s+(?:also|further|later|then|again|once again|today|earlier|has|have|had|would|will|both|[\p{Ll}]+ly))+\s*$/iu;
 /** An appositive after a name: "Wang Yiwei, a professor at Renmin University of China, told". */
 const APPOSITIVE_START = /^(?:a|an|the|who|which|our|its|his|her|chief|senior|former|co-founder|founder|president|ceo|head|director|professor)\b|^[\p{L}][\p{L}.'’-]*\s+(?:of|at|for|and|des|der|von|de|del|du|di|da)\b/iu;
 const APPOSITIVE_TITLE = /\b(?:CEO|CFO|COO|CTO|President|Officer|Director|Founder|Co-Founder|Chairman|Chairwoman|Chair|Professor|Manager|Secretary|Minister|Head|Partner|Lead|Analyst|Economist|VP|Vice|Executive|Scientist|Researcher|Author|Editor|Spokesperson|Mayor|Governor|Senator|Councilmember|PhD|MD)\b/;
 
 /** Drops the appositive before a cue, segment by segment (no regex over the whole tail). */
 function stripAppositive(before: string): string {
+  // eslint-disable-next-line regexp/no-super-linear-move -- `before` is at most 220 characters
   let rest = before.replace(/,?\s*$/, "");
   for (let k = 0; k < 2; k++) {
     const comma = rest.lastIndexOf(",");
@@ -241,7 +246,7 @@ export function findQuotes(text: string, p: Paragraph): Quote[] {
     if (c !== '"' && c !== "“" && c !== "”" && c !== "«" && c !== "»" && c !== "„") continue;
     const prev = t[i - 1] ?? " ";
     const next = t[i + 1] ?? " ";
-    const opensWord = /[\s(\[:—–-]/.test(prev) || i === 0;
+    const opensWord = /[\s([:—–-]/.test(prev) || i === 0;
     const closesWord = /[\s.,;:!?)\]—–-]/.test(next) || i === t.length - 1;
     if (open < 0) {
       if (c === "„" || c === "«" || c === "“" || (c === '"' && opensWord && !/\s/.test(next))) {
@@ -301,6 +306,7 @@ function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp,
     const before = t.slice(Math.max(0, m.index - 80), m.index);
     const vague = VAGUE_SUBJECT_AT_END.exec(before);
     const doc = DOC_SUBJECT.exec(before);
+    // eslint-disable-next-line regexp/no-super-linear-backtracking -- `before` is at most 80 characters
     const byName = /(?:research|study|survey|report|analysis|data|poll)\s+(?:\w+\s+)?by\s+(?:the\s+)?([^,;:]{2,80}?)[®™]?\s*$/iu.exec(before.replace(/[\u200B-\u200D]/g, ""));
     const pronounDoc = /(?:^|[.;]\s*|\s)(?:it|they)\s*(?:also\s+)?$/i.test(before);
     if (/(?:^|\s)(?:we|our (?:team|research|survey|study|analysis|data))\s*(?:also\s+)?$/i.test(before)) {
@@ -325,6 +331,7 @@ function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp,
       hits.push({ source: published[1].trim(), sourceType: "document", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
       continue;
     }
+    // eslint-disable-next-line regexp/no-super-linear-move -- `before` is at most 80 characters
     const name = nameAtEnd(before.replace(/\s+(?:data|survey|study|report|research|analysis|statistics|figures)\s*$/i, ""));
     if (byName && nameAtStart(byName[1].replace(/[®™]/g, ""))) {
       hits.push({ source: nameAtStart(byName[1].replace(/[®™]/g, "")) as string, sourceType: "document", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
@@ -344,6 +351,7 @@ function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp,
   for (const m of execAll(CONDUCTED_BY, t)) {
     if (inQuote(m.index)) continue;
     const name = nameAtStart(m[1]);
+    // eslint-disable-next-line regexp/no-super-linear-move -- one cue match (" by " plus at most 80 characters of name)
     if (name) hits.push({ source: name, sourceType: "document", cue: m[0].split(/\s+by\s+/)[0] + " by", cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
   }
   for (const m of execAll(vaguePhrases, t)) {
@@ -356,6 +364,7 @@ function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp,
 
 /** The people of a list subject, in order: "A, Council President B, and Councilmembers C and D". */
 function listedNames(subject: string): string[] {
+  // eslint-disable-next-line regexp/no-super-linear-move -- the subject is cut from `before`, at most 220 characters
   const parts = subject.split(/\s*,\s*(?:and\s+)?|\s+(?:and|und|et|y|e)\s+/);
   const names: string[] = [];
   for (let i = parts.length - 1; i >= 0 && names.length < 12; i--) {
@@ -421,12 +430,27 @@ function namedInPhrase(phrase: string): { name: string; type: Attribution["sourc
   return { name: clean, type };
 }
 
+/** "… in/of/from (the) [Capitalised words] NAME" at the end: the name is governed, not a subject. Compiled once per name. */
+const governedCache = new Map<string, RegExp>();
+function governedBy(name: string, plain: boolean): RegExp {
+  const key = `${plain ? 1 : 0}${name}`;
+  let re = governedCache.get(key);
+  if (!re) {
+    if (governedCache.size > 2000) governedCache.clear();
+    // eslint-disable-next-line regexp/no-super-linear-move -- tested on text cut from `before`, at most 220 characters
+    re = new RegExp(`(?:^|\\s)(?:[Ii]n|[Oo]f|[Ff]rom|[Aa]t|[Tt]o|[Ff]or|[Ww]ith|[Oo]n|[Bb]y|[Ii]nto|[Aa]cross|[Tt]hroughout|[Tt]han|[Ll]ike)\\s+(?:[Tt]he\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,3}${plain ? "" : String.raw`(?:[\p{Lu}][\p{L}.'’-]*,\s+)?`}${escape(name)}[’']?s?\\s*$`, "u");
+    governedCache.set(key, re);
+  }
+  return re;
+}
+
 /** The subject of a reporting verb at `at` in sentence text `t`. */
 function subjectOf(t: string, at: number, len: number): (Omit<CueHit, "cue" | "cueSpan" | "phraseStart"> & { phraseOffset: number }) | undefined {
   let before = t.slice(Math.max(0, at - 220), at);
   const offsetBase = Math.max(0, at - 220);
   // After a quote: “…,” said X / “…,” X said
   const after = t.slice(at + len);
+  // eslint-disable-next-line regexp/no-super-linear-backtracking -- `before` is at most 220 characters
   if (/[”"’»]\s*,?\s*$|,\s*[”"’»]\s*$/.test(before)) {
     const n = nameAfterCue(after);
     if (n) return { source: stripTitles(n.replace(/,.*/, "")), sourceType: "person", phraseOffset: at };
@@ -446,9 +470,12 @@ function subjectOf(t: string, at: number, len: number): (Omit<CueHit, "cue" | "c
   if (vague) return { vague: true, phraseOffset: offsetBase + vague.index + (vague[0].length - vague[0].trimStart().length) };
   // "Wang Yiwei, a professor at Renmin University of China, told"
   const noAppositive = stripAppositive(before);
+  // eslint-disable-next-line regexp/no-super-linear-move -- cut from `before`, at most 220 characters
   const name = nameAtEnd(noAppositive.replace(/\s+$/, ""));
-  const governed = name && new RegExp(`(?:^|\\s)(?:[Ii]n|[Oo]f|[Ff]rom|[Aa]t|[Tt]o|[Ff]or|[Ww]ith|[Oo]n|[Bb]y|[Ii]nto|[Aa]cross|[Tt]hroughout|[Tt]han|[Ll]ike)\\s+(?:[Tt]he\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,3}${/\s/.test(name) || !/,\s*$/.test(before) ? "" : String.raw`(?:[\p{Lu}][\p{L}.'’-]*,\s+)?`}${escape(name)}[’']?s?\\s*$`, "u").test(noAppositive.replace(/\s+$/, ""));
+  // eslint-disable-next-line regexp/no-super-linear-move -- cut from `before`, at most 220 characters
+  const governed = name && governedBy(name, /\s/.test(name) || !/,\s*$/.test(before)).test(noAppositive.replace(/\s+$/, ""));
   if (name && !governed && /\S\s*$/.test(noAppositive)) {
+    // eslint-disable-next-line regexp/no-super-linear-move -- cut from `before`, at most 220 characters
     const others = listedNames(noAppositive.replace(/\s+$/, ""));
     return { source: stripTitles(name), sourceType: "person", phraseOffset: at, others: others.length > 1 ? others.slice(0, -1) : undefined };
   }

@@ -222,6 +222,7 @@ export function classifyLine(raw: string): LineClass | null {
   if ((m = ABOUT_HEADING.exec(s)) && isAboutHeading(s)) return { kind: "about", starter: true, evidence: m[0] };
   if (onlyLinks(s) && HAS_URL.test(s)) return { kind: "links", evidence: s.slice(0, 60) };
   if ((m = matchAny(LINKS_TEXT, s)) && s.length < 400) return { kind: "links", evidence: m[0] };
+  // eslint-disable-next-line regexp/no-super-linear-move -- only lines under 600 characters get here
   if (s.length < 600 && (HAS_URL.test(s) || DOMAIN.test(s)) && WEB_POINTER.test(s) && !/\d+(?:\.\d+)?\s?(?:%|percent|million|billion)/i.test(s))
     return { kind: "links", evidence: WEB_POINTER.exec(s)?.[0] ?? "web site" };
   return null;
@@ -260,6 +261,9 @@ function isHeadingLike(s: string): boolean {
 
 const TICKER_DESCRIPTION = /\((?:NYSE|NASDAQ|Nasdaq|OTC\w*|TSXV?|AMEX|LSE|BMV|ASX|Euronext|Xetra)\s*:\s*[\w.]+\)\s+(?:is|ist|est|es)\s+(?:a|an|the)\b/;
 const PAGE_MARK = /^<PAGE>$|^-\s*\d+\s*-$|^page \d+/i;
+// Tested on lines without their trailing whitespace (a match ends on a visible character), where
+// it cannot backtrack quadratically.
+// eslint-disable-next-line regexp/no-super-linear-backtracking -- see above
 const TABULAR = /\S\s{3,}\S.*\s{3,}\S|\d\s{3,}[\d$(]/;
 const single = (u: Unit) => u.lines.length === 1;
 const blankGap = (a: Unit, b: Unit) => b.lines[0] - a.lines[a.lines.length - 1] - 1;
@@ -296,8 +300,51 @@ function unitsOf(lines: Line[]): Unit[] {
 function isFurniture(t: string, alreadyStock: boolean): boolean {
   if (alreadyStock || t.length < 40) return true;
   if (/^pickup\b/i.test(t)) return true;
-  const withoutLinks = t.replace(new RegExp(`!?\\[[^\\]]*\\]\\([^)]*\\)|<?${URL}>?`, "gi"), "").trim();
-  return HAS_URL.test(t) && withoutLinks.length < 60;
+  return HAS_URL.test(t) && withoutLinks(t).trim().length < 60;
+}
+
+/**
+ * The text without Markdown links and URLs: t.replace(/!?\[[^\]]*\]\([^)]*\)|<?URL>?/gi, "")
+ * (URL as above), by one scan. That regex rescans to the next "]" from every "[", quadratic on
+ * a line of unclosed brackets.
+ */
+export function withoutLinks(t: string): string {
+  const n = t.length;
+  const nextClose = new Int32Array(n + 1);
+  const nextParen = new Int32Array(n + 1);
+  nextClose[n] = nextParen[n] = -1;
+  for (let i = n - 1; i >= 0; i--) {
+    nextClose[i] = t[i] === "]" ? i : nextClose[i + 1];
+    nextParen[i] = t[i] === ")" ? i : nextParen[i + 1];
+  }
+  const urlEnd = (i: number) => {
+    const p = URL_PREFIX.exec(t.slice(i, i + 8))?.[0].length ?? 0;
+    let j = i + p;
+    while (p && j < n && URL_BODY.test(t[j])) j++;
+    return p && j > i + p ? j : -1;
+  };
+  let out = "";
+  let kept = 0;
+  for (let i = 0; i < n; ) {
+    let end = -1;
+    const open = t[i] === "!" && t[i + 1] === "[" ? i + 1 : t[i] === "[" ? i : -1;
+    if (open >= 0) {
+      const close = nextClose[open + 1];
+      if (close >= 0 && t[close + 1] === "(" && nextParen[close + 2] >= 0) end = nextParen[close + 2] + 1;
+    }
+    if (end < 0) {
+      const u = t[i] === "<" ? urlEnd(i + 1) : -1;
+      end = u >= 0 ? u : urlEnd(i);
+      if (end >= 0 && t[end] === ">") end++;
+    }
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    out += t.slice(kept, i);
+    kept = i = end;
+  }
+  return out + t.slice(kept);
 }
 
 export function findBoilerplate(lines: Line[]): BoilerplateBlock[] {
@@ -372,7 +419,7 @@ export function findBoilerplate(lines: Line[]): BoilerplateBlock[] {
         break;
       }
       if ((kind === "contact" || kind === "about") && blankGap(units[j - 1], next) > 1) break;
-      if (kind === "about" && (TABULAR.test(lines[next.lines[0]].text) || (next.text.length < 120 && !/\p{Ll}/u.test(next.text)))) break;
+      if (kind === "about" && (TABULAR.test(lines[next.lines[0]].text.trimEnd()) || (next.text.length < 120 && !/\p{Ll}/u.test(next.text)))) break;
       const isSingle = single(next);
       if (kind === "contact") {
         if (!next.lines.every((i) => isContactLine(clean(lines[i].text)))) break;

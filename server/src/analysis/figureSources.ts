@@ -96,6 +96,7 @@ function parenthesisSource(sentence: string, from: number, to: number): string |
     const follows = sentence.slice(idx + m[0].length);
     if (!/^\s*(?:[.,;:)\]]|$|and\b|while\b|but\b)/.test(follows)) continue;
     if (NOT_SOURCES.test(inner) || definesAcronym(sentence.slice(0, idx), inner)) continue;
+    // eslint-disable-next-line regexp/no-super-linear-backtracking -- `inner` is at most 100 characters (PAREN_SOURCE)
     if (/^(?:sources?:)/i.test(m[0].slice(1)) || (/^[\p{Lu}]/u.test(inner) && (isOrganisation(inner) || /&|\b(?:Bank|Bureau|Reserve|Census|Survey|Report)\b/.test(inner) || /^(?:[\p{Lu}][\p{L}.'’-]*\s?){1,5}$/u.test(inner)) && !/\d{3,}/.test(inner)))
       return inner.replace(/^sources?:\s*/i, "");
   }

@@ -169,6 +169,7 @@ export function scanFigures(text: string, base: number): RawFigure[] {
         normalised = `${fmt(value)}${valueTo !== undefined ? `–${fmt(valueTo)}` : ""}${unit === "pp" ? " percentage points" : "%"}`;
         break;
       case "multiple": {
+        // eslint-disable-next-line regexp/no-super-linear-move -- `raw` is one figure match, its spaces single
         const w = /twice|double/i.test(raw) ? 2 : /triple/i.test(raw) ? 3 : /quadruple/i.test(raw) ? 4 : (nums[0] ?? spelledValue(raw.replace(/\s*(?:times|x|-?fold).*$/i, "").split(/\s/).pop() ?? "") ?? NaN);
         value = w;
         valueTo = undefined;
@@ -182,6 +183,7 @@ export function scanFigures(text: string, base: number): RawFigure[] {
         // counts and shares
         const lower = raw.toLowerCase();
         if (/\b(?:in|out of)\b/.test(lower)) {
+          // eslint-disable-next-line regexp/no-super-linear-move -- `lower` is one figure match
           const parts = lower.replace(/^(?:nearly|almost|about|more than|over|roughly|around|less than|at least)\s+/, "").split(/\s+(?:in|out of)\s+/);
           const a = numbersIn(parts[0])[0] ?? spelledValue(parts[0]) ?? NaN;
           const b = numbersIn(parts[1] ?? "")[0] ?? spelledValue(parts[1] ?? "") ?? NaN;
@@ -202,6 +204,7 @@ export function scanFigures(text: string, base: number): RawFigure[] {
           normalised = `rank ${value}`;
         } else {
           const vague = /^(tens|hundreds|thousands|millions|billions)\s+of/.exec(lower);
+          // eslint-disable-next-line regexp/no-super-linear-move -- `raw` is one figure match
           value = vague ? WORD_NUMBERS[vague[1]] * (/of\s+(thousands)/.test(lower) ? 1e3 : /of\s+(millions)/.test(lower) ? 1e6 : 1) : value * scaleOf(raw.replace(/[\p{L}\s]+$/u, (x) => (/(?:trillion|billion|million|thousand)/i.test(x) ? x : "")));
           const spelledScale = /^(\w+(?:-\w+)?)\s+(thousand|million|billion)/.exec(lower);
           // Only spelled numbers ("two million"); digits ("21 million") were scaled above.

@@ -4,7 +4,7 @@ import type { BoilerplateBlock, Dateline, Line } from "./types";
 import { nameAtStart, stripTitles } from "./names";
 import { clean } from "./text";
 
-const SUFFIX = /[,\s]+(?:Inc\.?|Corp\.?|Corporation|Co\.?|Ltd\.?|LLC|plc|S\.A\.(?: de C\.V\.)?|AG|GmbH|SE|N\.V\.)$/i;
+const SUFFIX = /(?<![,\s])[,\s]+(?:Inc\.?|Corp\.?|Corporation|Co\.?|Ltd\.?|LLC|plc|S\.A\.(?: de C\.V\.)?|AG|GmbH|SE|N\.V\.)$/i;
 
 /** The lead names the issuer when it announces something: "Acme (NYSE: ACME) today announced …". */
 const ANNOUNCING = /^.{0,200}?\b(?:today|announce[ds]?|report(?:s|ed)|launch(?:es|ed)|unveil(?:s|ed)|introduce[ds]|name[ds]|appoint(?:s|ed)|release[ds]|publish(?:es|ed)|welcome[ds]|is pleased|is proud|has (?:been )?(?:named|selected|awarded)|gibt bekannt|annonce|anuncia|annuncia)\b|\((?:NYSE|NASDAQ|Nasdaq|OTC\w*|TSXV?|AMEX|LSE|BMV|ASX|Euronext)\s*:/;
@@ -23,6 +23,7 @@ export function findIssuers(text: string, lines: Line[], dateline: Dateline | un
   for (const b of blocks) {
     const first = clean(lines[b.firstLine].text);
     if (b.kind === "about") {
+      // eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-super-linear-move -- anchored at the start (one attempt, {2,60}); the Markdown-link replace is quadratic only on an About heading made of thousands of unclosed "["
       const m = /^(?:about|über|à propos d[e’']|acerca de|sobre|informazioni su)\s+(?:the\s+)?([^:.\n]{2,60}?)(?:\s*[:]|\s*$|(?=\s[\p{Lu}][\p{Ll}]+\s(?:is|was|ist|est|es|è)\b))/iu.exec(first.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1"));
       if (m) names.push(m[1].replace(/[®™]/g, "").trim());
     }

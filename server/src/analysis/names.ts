@@ -6,6 +6,7 @@ const TOKEN = String.raw`[\p{Lu}][\p{L}\p{M}'’.\-]*`;
 const CONNECTOR = String.raw`(?:de|van|von|der|den|da|di|du|al|bin|la|le|del|dos|das|zu|of|for|&)`;
 /** A run of capitalised tokens, allowing lower-case connectors inside ("Bureau of Labor Statistics"). */
 export const NAME_CHUNK = new RegExp(String.raw`${TOKEN}(?:\s+(?:${CONNECTOR}\s+)?${TOKEN})*`, "gu");
+// eslint-disable-next-line regexp/no-super-linear-move -- nameAtEnd is only given text cut before a cue, at most 220 characters
 const NAME_AT_END = new RegExp(String.raw`(?:${TOKEN})(?:\s+(?:${CONNECTOR}\s+)?${TOKEN})*[’']?s?\s*$`, "u");
 const NAME_AT_START = new RegExp(String.raw`^(?:${TOKEN})(?:\s+(?:${CONNECTOR}\s+)?${TOKEN})*`, "u");
 

@@ -149,7 +149,7 @@ export function splitSentences(p: Paragraph): Sentence[] {
       start = k;
       break;
     }
-    if (/[\p{Lu}\d"“‘'(¿¡*•\[]/u.test(t[k])) {
+    if (/[\p{Lu}\d"“‘'(¿¡*•[]/u.test(t[k])) {
       push(j);
       start = k;
     }

@@ -16,6 +16,7 @@ export const DATE = new RegExp(
   `${WEEKDAY}?(?:${MONTHS}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}\\.?\\s+(?:de\\s+)?${MONTHS}(?:\\s+(?:de\\s+)?\\d{4})?|${MONTHS}\\s+\\d{4})`,
   "i",
 );
+// eslint-disable-next-line regexp/no-super-linear-backtracking -- only the first 160 characters of a line are searched
 const WIRE = /\/\s*([^/\n]{2,40}?)\s*\/|\(\s*((?:GLOBE NEWSWIRE|BUSINESS WIRE|NEWMEDIAWIRE|NOTICIAS NEWSWIRE|Newsworthy\.ai|ACCESSWIRE|PRNewswire|EINPresswire|The INTERNET|ots|pts|APA-OTS|dpa-AFX|AFP|Reuters|IRW-PRESS|PRWEB|EQS|Cision)[^)]*)\)|[-–—]{1,2}\(([A-Z ]+WIRE)\)[-–—]{1,2}|--\(\)--/i;
 const PLACE = /^(?:[\p{Lu}][\p{L}.'’ -]{1,40}?)(?:,\s*[\p{L}.]{2,20}){0,2}(?=\s*(?:,|—|–|-{1,2}|\/|\(|\s[-–—]))/u;
 
@@ -71,6 +72,7 @@ export function looksLikeHeading(p: Paragraph, lines: Line[]): boolean {
   }
   const s = clean(p.text.replace(/\s+/g, " ")).replace(/^#{1,6}\s*|^\*\*|\*\*$/g, "");
   if (s.length < 3 || s.length > 160) return false;
+  // eslint-disable-next-line regexp/no-super-linear-move -- `s` is at most 160 characters here
   const bare = s.replace(/["”’»)\]*]+$/, "");
   if (/[.,;:!]$/.test(bare) && !/\b(?:Inc|Corp|Co|Ltd)\.$/.test(bare)) return false;
   if (/\b(?:said|says|told|added)\b/.test(s) && /["“”]/.test(s)) return false;
