@@ -363,7 +363,11 @@ function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp,
 }
 
 /** The people of a list subject, in order: "A, Council President B, and Councilmembers C and D". */
+const ROLE_PREFIX = /^(?:[\p{L}.'’-]+\s+){0,4}$/u;
+const LIST_SEPARATOR = /,|\s(?:and|und|et|y|e)\s/;
+
 function listedNames(subject: string): string[] {
+  if (!LIST_SEPARATOR.test(subject)) return [];
   // eslint-disable-next-line regexp/no-super-linear-move -- the subject is cut from `before`, at most 220 characters
   const parts = subject.split(/\s*,\s*(?:and\s+)?|\s+(?:and|und|et|y|e)\s+/);
   const names: string[] = [];
@@ -371,7 +375,7 @@ function listedNames(subject: string): string[] {
     const part = parts[i].trim();
     const n = nameAtEnd(part);
     // Each item must be a name, optionally after a title or a lower-case role ("psychiatrists").
-    if (!n || !new RegExp(`^(?:[\\p{L}.'’-]+\\s+){0,4}${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "u").test(part)) break;
+    if (!n || !part.endsWith(n) || !ROLE_PREFIX.test(part.slice(0, part.length - n.length))) break;
     const clean = stripTitles(n);
     if (isOrganisation(clean) || clean.split(/\s+/).length > 4) break;
     names.unshift(clean);

@@ -91,6 +91,8 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
  * Scraped releases often run the About section or the publisher's blurb into the last body
  * line. From such a sentence to the end of its paragraph the text is stock, not claims.
  */
+const STOCK_OPENING = /^(?:#{1,6}\s*)?(?:\*\*)?(?:about|über|ueber|à propos|a propos|acerca|sobre|informazioni|chi |forward|safe harbou?r|cautionary|media|press|investor|contacts?\b|for (?:more|further|media|press|additional)|disclaimer|note to|this (?:press release|content|post)|important|kontakt|pressekontakt|contacto|contatt|zukunftsgerichtete|déclarations|declaraciones|dichiarazioni|certain (?:statements|information))/i;
+
 function findRunInStock(paragraphs: ReleaseModel["paragraphs"]): Set<number> {
   const out = new Set<number>();
   let index = 0;
@@ -100,7 +102,8 @@ function findRunInStock(paragraphs: ReleaseModel["paragraphs"]): Set<number> {
     if (p.boilerplate || p.sentences.length < 2) continue;
     let stock = false;
     p.sentences.forEach((s, k) => {
-      if (!stock && k > 0) {
+      // Only a sentence that opens like a stock section is worth classifying.
+      if (!stock && k > 0 && STOCK_OPENING.test(s.text)) {
         const c = classifyLine(s.text);
         stock = !!c && (c.kind === "about" || c.kind === "safe-harbor" || c.kind === "contact" || c.kind === "disclaimer");
       }
