@@ -93,5 +93,32 @@ export function defineTests(): void {
       ])
         assert.ok(names.some((n) => n.includes(want)), `${want} not among ${names.length} symbols`);
     });
+
+    // Issue 4's UI, through the editor's own provider commands.
+    it("offers the quick fixes on an unattributed figure", async () => {
+      const offset = doc.getText().indexOf("228.1 billion");
+      const range = new vscode.Range(doc.positionAt(offset), doc.positionAt(offset + 5));
+      const actions = await poll("code actions", async () => {
+        const a = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", doc.uri, range, vscode.CodeActionKind.QuickFix.value);
+        return a?.length ? a : undefined;
+      });
+      const titles = actions.map((a) => a.title);
+      for (const want of ["Insert source placeholder", "Ignore this finding"]) assert.ok(titles.some((t) => t.startsWith(want)), `${want} not in ${titles.join(" | ")}`);
+    });
+
+    it("folds boilerplate blocks and sections, and links URLs", async () => {
+      const folds = await poll("folding ranges", async () => {
+        const f = await vscode.commands.executeCommand<vscode.FoldingRange[]>("vscode.executeFoldingRangeProvider", doc.uri);
+        return f?.length ? f : undefined;
+      });
+      assert.ok(folds.some((f) => f.start <= 76 && f.end >= 90), "the republisher furniture (lines 77–93) does not fold");
+      const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>("vscode.executeLinkProvider", doc.uri);
+      assert.ok(links.some((l) => l.target?.toString().includes("prnewswire.co.uk")), "the View original content link is missing");
+    });
+
+    it("contributes its commands", async () => {
+      const all = await vscode.commands.getCommands(true);
+      for (const c of ["pressRelease.showReport", "pressRelease.analyzeWorkspace", "pressRelease.copyWithoutBoilerplate"]) assert.ok(all.includes(c), c);
+    });
   });
 }
