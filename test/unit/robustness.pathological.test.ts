@@ -56,6 +56,13 @@ const CASES: Case[] = [
   { name: "20,000 About headings", make: (s) => times("About Acme\nAcme is a company.\n", (s * 20000) / 4), cap: 8000 },
 ];
 
+/**
+ * 4× the input may take at most this many times as long: linear is 4, quadratic 16. The margin
+ * above 4 absorbs garbage collection and a machine busy with other work (the issue's own
+ * linearity bound for 10 MB against 1 MB is 11).
+ */
+const RATIO = 11;
+
 function time(text: string, runs: number): number {
   let best = Infinity;
   for (let i = 0; i < runs; i++) {
@@ -78,12 +85,12 @@ describe("robustness: pathological inputs finish in linear time", function () {
       let t4n = time(large, 2);
       assert.ok(t4n < c.cap, `4n (${large.length} chars) took ${t4n.toFixed(0)} ms, cap ${c.cap} ms`);
       // A busy machine can stretch one measurement: measure once more before calling it quadratic.
-      if (t4n > 25 && t4n / Math.max(tn, 1) >= 8) {
+      if (t4n > 25 && t4n / Math.max(tn, 1) >= RATIO) {
         tn = Math.min(tn, time(small, 3));
         t4n = Math.min(t4n, time(large, 2));
       }
       // Below ~25 ms the ratio is mostly noise; the cap already bounds it.
-      if (t4n > 25) assert.ok(t4n / Math.max(tn, 1) < 8, `n: ${tn.toFixed(1)} ms, 4n: ${t4n.toFixed(1)} ms, ratio ${(t4n / tn).toFixed(1)} (linear ≈ 4, quadratic ≈ 16)`);
+      if (t4n > 25) assert.ok(t4n / Math.max(tn, 1) < RATIO, `n: ${tn.toFixed(1)} ms, 4n: ${t4n.toFixed(1)} ms, ratio ${(t4n / tn).toFixed(1)} (linear ≈ 4, quadratic ≈ 16)`);
     });
   }
 });
