@@ -157,13 +157,13 @@ export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: 
     if (p.boilerplate || p.heading) continue;
     let lastNamed: { source: string; sourceType: Attribution["sourceType"] } | undefined;
     let lastDocument: string | undefined;
-    const paraQuotes = findQuotes(text, p);
+    const paraQuotes = findQuotes(p);
     for (let si = first; si < sentences.length && sentences[si].paragraph === p.index; si++) {
       const s = sentences[si];
       const voice = voices[si];
       const inQuote = paraQuotes.reduce((n, q) => n + Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start)), 0);
       voice.quoted = inQuote / Math.max(1, s.end - s.start);
-      const hits = anyCue.test(s.text) ? findCues(s, text, verbs, participles, preps, docVerbs, vaguePhrases, paraQuotes) : [];
+      const hits = anyCue.test(s.text) ? findCues(s, verbs, participles, preps, docVerbs, vaguePhrases, paraQuotes) : [];
       const kept = spanSet(s.start, s.end);
       for (const h of hits) {
         // Two paths can find the same vague cue ("Sources said"): keep one finding per span.
@@ -236,7 +236,7 @@ export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: 
  * so quotes are read as a stream: a mark that opens a word opens a quote, a mark that
  * ends a word closes it. A quote left open runs to the end of the paragraph.
  */
-export function findQuotes(text: string, p: Paragraph): Quote[] {
+export function findQuotes(p: Paragraph): Quote[] {
   const out: Quote[] = [];
   const t = p.text;
   let open = -1;
@@ -260,13 +260,12 @@ export function findQuotes(text: string, p: Paragraph): Quote[] {
     }
   }
   if (open >= 0 && t.length - open > 40) out.push({ start: p.start + open, end: p.end, text: t.slice(open + 1) });
-  void text;
   return out;
 }
 
 const MAX_QUOTES = 500;
 
-function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp, preps: RegExp, docVerbs: RegExp, vaguePhrases: RegExp, quotes: Quote[]): CueHit[] {
+function findCues(s: Sentence, verbs: RegExp, participles: RegExp, preps: RegExp, docVerbs: RegExp, vaguePhrases: RegExp, quotes: Quote[]): CueHit[] {
   const hits: CueHit[] = [];
   const t = s.text;
   const inQuote = (i: number) => quotes.some((q) => q.start < s.start + i && s.start + i < q.end - 1);
@@ -358,7 +357,6 @@ function findCues(s: Sentence, text: string, verbs: RegExp, participles: RegExp,
     if (inQuote(m.index)) continue;
     hits.push({ vague: true, cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
   }
-  void text;
   return hits;
 }
 

@@ -41,10 +41,10 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
     const blk = boilerplate[b];
     if (blk && blk.firstLine <= p.firstLine && p.firstLine <= blk.lastLine) p.boilerplate = blk.kind;
   }
-  for (const p of paragraphs) p.heading = !p.boilerplate && looksLikeHeading(p, lines);
+  for (const p of paragraphs) p.heading = !p.boilerplate && looksLikeHeading(p);
   const firstContent = paragraphs.findIndex((p) => !p.boilerplate);
   const dateline = findDateline(paragraphs, lines, Math.max(0, firstContent));
-  const { headline, subheadline } = findHeadlines(paragraphs, lines, dateline?.line);
+  const { headline, subheadline } = findHeadlines(paragraphs, dateline?.line);
   if (dateline) {
     const dp = paragraphs.find((p) => p.firstLine <= dateline.line && dateline.line <= p.lastLine);
     if (dp) dp.heading = false;
@@ -52,7 +52,7 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
   const bodyStart = dateline
     ? paragraphs.findIndex((p) => p.firstLine >= dateline.line)
     : Math.max(0, paragraphs.indexOf(subheadline ?? headline ?? paragraphs[0]) + 1);
-  const sections = findSections(paragraphs, lines, Math.max(0, bodyStart), boilerplate);
+  const sections = findSections(paragraphs, Math.max(0, bodyStart));
   check();
   const sentences = [];
   for (const p of paragraphs) {

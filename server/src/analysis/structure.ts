@@ -1,6 +1,6 @@
 // How the release is built: headline, sub-headline, dateline (place, date, wire) and the
 // section headings of the body.
-import type { BoilerplateBlock, Dateline, Line, Paragraph, Section } from "./types";
+import type { Dateline, Line, Paragraph, Section } from "./types";
 import { clean } from "./text";
 
 const MONTHS =
@@ -65,7 +65,7 @@ export function findDateline(paragraphs: Paragraph[], lines: Line[], bodyStart: 
 }
 
 /** A heading: one short line, no closing stop, not a list item or a quote. */
-export function looksLikeHeading(p: Paragraph, lines: Line[]): boolean {
+export function looksLikeHeading(p: Paragraph): boolean {
   if (p.firstLine !== p.lastLine) {
     // A headline hard-wrapped over two lines.
     if (p.lastLine - p.firstLine > 1) return false;
@@ -85,7 +85,6 @@ export function looksLikeHeading(p: Paragraph, lines: Line[]): boolean {
   // A sentence without its stop is not a heading: headings are short or in title case.
   const capitalised = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
   if (words.length > 12 && capitalised < words.length * 0.5 && /\b(?:is|are|was|were|will|has|have|had|be|ist|sind|est|sont|es|son|è|sono|é|são)\b/i.test(s)) return false;
-  void lines;
   return true;
 }
 
@@ -94,7 +93,7 @@ export function headingTitle(p: Paragraph): string {
 }
 
 /** Headline: the first non-stock paragraph; sub-headline: a second heading before the dateline. */
-export function findHeadlines(paragraphs: Paragraph[], lines: Line[], datelineLine: number | undefined): { headline?: Paragraph; subheadline?: Paragraph } {
+export function findHeadlines(paragraphs: Paragraph[], datelineLine: number | undefined): { headline?: Paragraph; subheadline?: Paragraph } {
   let headline: Paragraph | undefined;
   let subheadline: Paragraph | undefined;
   for (const p of paragraphs) {
@@ -112,13 +111,11 @@ export function findHeadlines(paragraphs: Paragraph[], lines: Line[], datelineLi
     if (!subheadline && s.length >= 20 && deck && !DATE.test(s.slice(0, 30))) subheadline = p;
     break;
   }
-  void lines;
   return { headline, subheadline };
 }
 
-export function findSections(paragraphs: Paragraph[], lines: Line[], bodyStart: number, blocks: BoilerplateBlock[]): Section[] {
+export function findSections(paragraphs: Paragraph[], bodyStart: number): Section[] {
   const sections: Section[] = [];
-  void blocks;
   for (let k = bodyStart; k < paragraphs.length; k++) {
     const p = paragraphs[k];
     if (p.boilerplate || !p.heading) continue;
@@ -150,6 +147,5 @@ export function findSections(paragraphs: Paragraph[], lines: Line[], bodyStart: 
       }
     }
   }
-  void lines;
   return sections;
 }
