@@ -55,6 +55,9 @@ function stripAppositive(before: string): string {
     if (comma < 0) break;
     const segment = rest.slice(comma + 1).trim();
     if (segment.length > 140 || /[;:"“”]/.test(segment) || !(APPOSITIVE_START.test(segment) || APPOSITIVE_TITLE.test(segment))) break;
+    // "…, Council President John Poe, and Councilmember Ann Loe": a titled person is a list item, not an appositive.
+    const tail = nameAtEnd(segment);
+    if (tail && !isOrganisation(tail) && stripTitles(tail).split(/\s+/).length >= 2 && !/^(?:a|an|the)\s/i.test(segment)) break;
     rest = rest.slice(0, comma);
   }
   return rest;

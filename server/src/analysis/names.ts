@@ -41,7 +41,7 @@ export function isNameLike(chunk: string): boolean {
   if (!words.length) return false;
   // All-caps acronyms are names even when they spell a function word ("WHO", "IT").
   if (words.length === 1 && NOT_NAMES.has(words[0].toLowerCase()) && !/^[A-Z]{2,6}$/.test(words[0])) return false;
-  if (words.some((w) => /^[\p{Lu}]/u.test(w) && !NOT_NAMES.has(w.toLowerCase()) && !TITLE_WORDS.has(w.toLowerCase()))) return true;
+  if (words.some((w) => /^[\p{Lu}]/u.test(w) && (!NOT_NAMES.has(w.toLowerCase()) || /^[A-Z]{2,6}$/.test(w)) && !TITLE_WORDS.has(w.toLowerCase()))) return true;
   // Organisations made of common words ("Digital Commerce 360"), but not bare titles ("Chief Executive Officer").
   const capitalised = words.filter((w) => /^[\p{Lu}]/u.test(w));
   return capitalised.length >= 2 && !ROLE_END.test(words[words.length - 1]);
