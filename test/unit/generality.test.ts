@@ -127,6 +127,22 @@ describe("generality: claims and puffery in context", () => {
     }
   });
 
+  it("trend and causal cues in German, French, Spanish and Italian", () => {
+    for (const [sentence, kind] of [
+      ["Die Nachfrage nach Routern wächst in ganz Europa.", "trend"],
+      ["Les ventes témoignent de la solidité du marché.", "evaluative"],
+      ["La croissance, dynamisée par le numérique, se poursuit.", "causal"],
+      ["Las ventas cayeron debido a la inflación.", "causal"],
+      ["Il mercato è in crescita in tutta Italia.", "trend"],
+    ] as const) {
+      const f = flagsOver(analyze(release(sentence)), "unattributed-claim", sentence.slice(0, 12));
+      assert.equal(f.length, 1, sentence);
+      assert.equal(f[0].finding.data?.claimKind, kind, sentence);
+    }
+    // Attributed, the same cue is no claim: "…, sagte Anna Schmidt."
+    assert.deepEqual(flagsOver(analyze(release("Die Nachfrage wächst in ganz Europa, sagte Anna Schmidt.")), "unattributed-claim", "Die Nachfrage"), []);
+  });
+
   it("a causal claim in the release's voice is still flagged", () => {
     const r = analyze(release("Rising rents have led to record levels of homelessness in the region."));
     assert.equal(flagsOver(r, "unattributed-claim", "Rising rents").length, 1);

@@ -114,6 +114,12 @@ export const CLAIM_CUES = [
   "continued to", "surged", "surging", "soaring", "declining", "accelerating", "the trend", "a trend", "emerges as",
   "has grown", "have grown", "has become", "have become", "has evolved", "is becoming", "are becoming", "new normal", "on the rise",
   "sigue", "continúa", "cada vez más", "wachsende", "zunehmend", "de plus en plus", "sempre più",
+  "steigt", "steigen", "wächst", "wachsen", "gesunken", "verstärkt", "stark gestiegen", "nimmt zu", "nehmen zu",
+  "témoigne", "témoignent", "grâce à", "en raison de", "porté par", "portée par", "dynamisé par", "dynamisée par", "reste très",
+  "en aumento", "debido a", "gracias a", "in crescita", "a causa di", "grazie a", "trainato da",
+  "devido a", "em crescimento",
+  "can be attributed to", "is attributable to", "has disrupted", "have disrupted", "leaves them vulnerable", "plays a vital role",
+  "play a vital role", "plays a crucial role", "play a crucial role", "plays a key role", "well established", "well-established",
   // german / spanish / french evaluative
   "unterstreicht", "gedrosselt", "präzedenzfall", "revolution", "subraya", "souligne l'importance", "sottolinea",
 ];

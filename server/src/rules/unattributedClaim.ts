@@ -7,9 +7,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/
 const CUE_RE = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...CLAIM_CUES].sort((a, b) => b.length - a.length).map(escape).join("|")})(?![\\p{L}\\p{N}-])`, "iu");
 
 const KIND: [RegExp, string][] = [
-  [/due to|driven by|drive|led to|\bled\b|lead|result|contribut|caused|because|thanks to|fuel|trigger|impacted|affected|forced|exacerbat|ensure|enable|minimi|reduce|improve|enhance|shaped|ebnete/i, "causal"],
+  [/due to|driven by|drive|led to|\bled\b|lead|result|contribut|caused|because|thanks to|fuel|trigger|impacted|affected|forced|exacerbat|ensure|enable|minimi|reduce|improve|enhance|shaped|ebnete|dynamis|porté|grâce|raison|debido|gracias|devido|causa di|grazie|trainato|attribut|disrupt/i, "causal"],
   [/expected|projected|set to|set for|poised|could|will|likely|wird/i, "predictive"],
-  [/remain|persist|growing|increasing|rising|continu|surg|soar|declin|accelerat|trend|grown|become|evolved|becoming|normal|rise|sigue|contin|cada vez|zunehmend|wachsend|de plus en plus|sempre più/i, "trend"],
+  [/remain|persist|growing|increasing|rising|continu|surg|soar|declin|accelerat|trend|grown|become|evolved|becoming|normal|rise|sigue|contin|cada vez|zunehmend|wachsend|de plus en plus|sempre più|steig|wächst|wachsen|gesunken|verstärkt|nimmt zu|nehmen zu|en aumento|in crescita|em crescimento|reste très/i, "trend"],
 ];
 
 const LITERAL_USE = /\b(?:deaths|cases|admissions|hospitali[sz]ations|fatalities|injuries|illnesses|losses|visits) due to\b|\breflect(?:s|ing)? the performance of\b|\bit is (?:crucial|essential|important|critical) to (?:note|acknowledge|remember|understand|consider)\b/i;
