@@ -1,6 +1,6 @@
 // Line and paragraph structure of raw text. Works on the text as given (CRLF, CR, BOM kept),
 // so every offset maps back to the document the editor holds.
-import type { Line, Span } from "./types";
+import type { Line } from "./types";
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 
@@ -28,21 +28,7 @@ export function clean(s: string): string {
   return s.replace(/[\uFEFF\u200B-\u200D\u2060]/g, "").trim();
 }
 
-/** Trimmed span of a line: offsets of its first and last visible characters. */
-export function trimmedSpan(line: Line): Span {
-  const lead = line.text.length - line.text.replace(/^[\s\uFEFF\u200B-\u200D\u2060]+/, "").length;
-  let trail = 0; // as line.text.replace(/[\s\uFEFF\u200B-\u200D\u2060]+$/, ""), without its quadratic worst case
-  while (trail < line.text.length && /[\s\uFEFF\u200B-\u200D\u2060]/.test(line.text[line.text.length - 1 - trail])) trail++;
-  return { start: line.start + lead, end: Math.max(line.start + lead, line.end - trail) };
-}
 
-/** Collapses Markdown leftovers so rules read prose: `\$` → `$`, `**x**` → `x`, `[t](u)` → `t`. */
-export function plainForMatching(s: string): string {
-  // Same length as the input so offsets stay valid: replaced characters become spaces.
-  return s
-    .replace(/\\([$*_#[\]()])/g, " $1")
-    .replace(/\*\*|__/g, "  ");
-}
 
 /** Offset of the n-th line's start, clamped. */
 export function lineAt(lines: Line[], offset: number): number {
@@ -56,13 +42,7 @@ export function lineAt(lines: Line[], offset: number): number {
   return lo;
 }
 
-export function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
-}
 
-export function contains(outer: Span, inner: Span): boolean {
-  return outer.start <= inner.start && inner.end <= outer.end;
-}
 
 /**
  * Every match of a global regex, as `[...s.matchAll(re)]` gives, without the per-call clone of

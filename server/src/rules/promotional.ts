@@ -1,10 +1,9 @@
 // Puffery and unverifiable superlatives in the release's own voice (not in named people's
 // quotes, not inside boilerplate).
-import { PUFFERY } from "../analysis/lexicon";
+import { PUFFERY, alternation } from "../analysis/lexicon";
 import { execAll } from "../analysis/text";
 import type { Rule } from "./rule";
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
 const PRAISE = "efficient|attractive|capable|powerful|advanced|innovative|comprehensive|trusted|respected|admired|reliable|complete|popular|successful|prestigious|exciting|sophisticated|versatile|secure|sustainable|beautiful|delicious|luxurious|iconic|influential|recognized|recognised|experienced|talented|dynamic|cost-effective";
 const SUPERLATIVE = String.raw`(?:one of )?the (?:(?:world|industry|nation|country|region|market)[’']s )?(?:(?:two |three )?most (?:${PRAISE})|best(?:-in-class)?|finest|greatest|premier|ultimate|highest[- ]quality|highest level|perfect) [\p{L}-]+`;
 /** Uses of puffery words that are plain terms: "shares outstanding", "leading to", "comprehensive income". */
@@ -20,8 +19,8 @@ let cache: { key: string; re: RegExp } | undefined;
 function pattern(extra: string[]): RegExp {
   const key = extra.join("\u0000");
   if (cache?.key === key) return cache.re;
-  const words = [...new Set([...PUFFERY, ...extra.map((w) => w.toLowerCase())])].sort((a, b) => b.length - a.length).map(escape);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${SUPERLATIVE}|${words.join("|")})(?![\\p{L}\\p{N}-])`, "giu");
+  const words = alternation([...PUFFERY, ...extra.map((w) => w.toLowerCase())]);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${SUPERLATIVE}|${words})(?![\\p{L}\\p{N}-])`, "giu");
   cache = { key, re };
   return re;
 }

@@ -1,13 +1,12 @@
 // Evaluative, causal, predictive and trend assertions in the release's own voice that no
 // named source makes. Plain reports of what happened are the news itself.
-import { CLAIM_CUES } from "../analysis/lexicon";
+import { CLAIM_CUES, alternation } from "../analysis/lexicon";
 import type { Rule } from "./rule";
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
-const CUE_RE = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${[...CLAIM_CUES].sort((a, b) => b.length - a.length).map(escape).join("|")})(?![\\p{L}\\p{N}-])`, "iu");
+const CUE_RE = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternation(CLAIM_CUES)})(?![\\p{L}\\p{N}-])`, "iu");
 
 const KIND: [RegExp, string][] = [
-  [/due to|driven by|drive|led to|\bled\b|lead|result|contribut|caused|because|thanks to|fuel|trigger|impacted|affected|forced|exacerbat|ensure|enable|minimi|reduce|improve|enhance|shaped|ebnete|dynamis|porté|grâce|raison|debido|gracias|devido|causa di|grazie|trainato|attribut|disrupt/i, "causal"],
+  [/due to|driven by|drive|led to|\bled\b|lead|result|contribut|caused|because|thanks to|fuel|trigger|impacted|affected|forced|exacerbat|ensure|enable|minimi|reduce|improve|enhance|shaped|dynamis|porté|grâce|raison|debido|gracias|devido|causa di|grazie|trainato|attribut|disrupt/i, "causal"],
   [/expected|projected|set to|set for|poised|could|will|likely|wird/i, "predictive"],
   [/remain|persist|growing|increasing|rising|continu|surg|soar|declin|accelerat|trend|grown|become|evolved|becoming|normal|rise|sigue|contin|cada vez|zunehmend|wachsend|de plus en plus|sempre più|steig|wächst|wachsen|gesunken|verstärkt|nimmt zu|nehmen zu|en aumento|in crescita|em crescimento|reste très/i, "trend"],
 ];
