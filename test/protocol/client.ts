@@ -162,6 +162,21 @@ export class TestClient {
     return version;
   }
 
+  /**
+   * Sends full-text changes in one write, so the server receives them together (as it does
+   * when an editor outpaces it); returns the last version.
+   */
+  changeBurst(uri: string, texts: string[]): number {
+    const frames = texts.map((text) => {
+      const version = (this.versions.get(uri) ?? 1) + 1;
+      this.versions.set(uri, version);
+      const body = Buffer.from(JSON.stringify({ jsonrpc: "2.0", method: "textDocument/didChange", params: { textDocument: { uri, version }, contentChanges: [{ text }] } }), "utf8");
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, "ascii"), body]);
+    });
+    this.child.stdin.write(Buffer.concat(frames));
+    return this.versions.get(uri) ?? 1;
+  }
+
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
   }

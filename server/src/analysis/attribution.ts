@@ -2,6 +2,8 @@
 // speakers, continuations and pronouns within a paragraph, documents and organisations
 // as sources, and vague cues that name nobody.
 import type { Attribution, Paragraph, Quote, Sentence, Span, Speaker } from "./types";
+import { PhraseSet, tokenize, tokensOf, type Token } from "./phrases";
+import type { AnalysisMemo } from "./memo";
 import { alternation, DOCUMENT_VERBS, PARTICIPLE_CUES, REPORTING_VERBS, SOURCE_PREPOSITIONS, VAGUE_PHRASES, VAGUE_SUBJECTS } from "./lexicon";
 import { execAll } from "./text";
 import { isNameLike, isOrganisation, nameAtEnd, nameAtStart, resolveName, stripTitles } from "./names";
@@ -26,7 +28,6 @@ export interface AttributionResult {
   speakers: Speaker[];
 }
 
-const wordRe = (words: string[], flags = "giu") => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(words)})(?![\\p{L}\\p{N}])`, flags);
 
 const CONTINUES_SPEECH = /^[“"‘]|^(?:he|she|they)\s+(?:also|further|then)\b/i;
 const BY_VERBS = ["conducted", "commissioned", "published", "released", "carried out", "fielded", "compiled", "collected"];
@@ -67,6 +68,7 @@ export interface AttributionOptions {
   reportingVerbs?: string[];
   fullNames: string[];
   issuers: string[];
+  memo?: AnalysisMemo;
 }
 
 interface CueHit {
@@ -82,22 +84,22 @@ interface CueHit {
   others?: string[];
 }
 
-// The cue regexes are large; build them once per set of extra reporting verbs, not per analysis.
-// `anyCue` matches wherever one of the five does: most sentences have no cue and skip the five.
-let cueCache: { key: string; res: Record<"verbs" | "participles" | "preps" | "docVerbs" | "vaguePhrases" | "anyCue", RegExp> } | undefined;
-function cueRegexes(extraVerbs: string[]) {
+// The cue lists are matched by tokens (see phrases.ts); built once per set of extra reporting verbs.
+type CueSets = Record<"verbs" | "participles" | "preps" | "docVerbs" | "vaguePhrases", PhraseSet>;
+let cueCache: { key: string; sets: CueSets } | undefined;
+function cueSets(extraVerbs: string[]): CueSets {
   const key = JSON.stringify(extraVerbs);
   if (cueCache?.key !== key) {
-    const verbs = [...REPORTING_VERBS, ...extraVerbs];
-    cueCache = {
-      key,
-      res: {
-        verbs: wordRe(verbs), participles: wordRe(PARTICIPLE_CUES), preps: wordRe(SOURCE_PREPOSITIONS), docVerbs: wordRe(DOCUMENT_VERBS), vaguePhrases: wordRe(VAGUE_PHRASES),
-        anyCue: wordRe([...verbs, ...PARTICIPLE_CUES, ...SOURCE_PREPOSITIONS, ...DOCUMENT_VERBS, ...VAGUE_PHRASES, ...BY_VERBS.map((v) => `${v} by`)], "iu"),
-      },
+    const sets = {
+      verbs: new PhraseSet([...REPORTING_VERBS, ...extraVerbs]),
+      participles: new PhraseSet(PARTICIPLE_CUES),
+      preps: new PhraseSet(SOURCE_PREPOSITIONS),
+      docVerbs: new PhraseSet(DOCUMENT_VERBS),
+      vaguePhrases: new PhraseSet(VAGUE_PHRASES),
     };
+    cueCache = { key, sets };
   }
-  return cueCache.res;
+  return cueCache.sets;
 }
 
 /**
@@ -134,7 +136,7 @@ function spanSet(lo: number, hi: number) {
 }
 
 export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: string, opts: AttributionOptions): AttributionResult {
-  const { verbs, participles, preps, docVerbs, vaguePhrases, anyCue } = cueRegexes(opts.reportingVerbs ?? []);
+  const cues = cueSets(opts.reportingVerbs ?? []);
   const voices: SentenceVoice[] = sentences.map(() => ({ vague: [], quoted: 0 }));
   const attributions: Attribution[] = [];
   const quotes: Quote[] = [];
@@ -142,7 +144,17 @@ export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: 
   const firstSentence = new Map<number, number>();
   sentences.forEach((s, i) => { if (!firstSentence.has(s.paragraph)) firstSentence.set(s.paragraph, i); });
 
-  const resolve = (name: string) => resolveName(name, opts.fullNames);
+  // Resolving a short name compares it with every full name: once per name and set of full names.
+  const resolved = new Map<string, string>();
+  const resolveStep = `resolve${opts.fullNames.join("\u0002")}`;
+  const resolve = (name: string) => {
+    let full = resolved.get(name);
+    if (full === undefined) {
+      const compute = () => resolveName(name, opts.fullNames);
+      resolved.set(name, (full = opts.memo ? opts.memo.get(resolveStep, name, compute) : compute()));
+    }
+    return full;
+  };
   const typeOf = (name: string): Attribution["sourceType"] =>
     opts.issuers.some((i) => i && (name.includes(i) || i.includes(name))) ? "issuer" : isOrganisation(name) ? "organisation" : "person";
   const addSpeaker = (name: string, span: Span) => {
@@ -158,13 +170,13 @@ export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: 
     if (p.boilerplate || p.heading) continue;
     let lastNamed: { source: string; sourceType: Attribution["sourceType"] } | undefined;
     let lastDocument: string | undefined;
-    const paraQuotes = findQuotes(p);
+    const paraQuotes = opts.memo ? quotesFromMemo(opts.memo, p) : findQuotes(p);
     for (let si = first; si < sentences.length && sentences[si].paragraph === p.index; si++) {
       const s = sentences[si];
       const voice = voices[si];
       const inQuote = paraQuotes.reduce((n, q) => n + Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start)), 0);
       voice.quoted = inQuote / Math.max(1, s.end - s.start);
-      const hits = anyCue.test(s.text) ? findCues(s, verbs, participles, preps, docVerbs, vaguePhrases, paraQuotes) : [];
+      const hits = opts.memo ? cuesFromMemo(opts.memo, s, cues, paraQuotes) : findCues(s, cues, paraQuotes, tokensOf(s));
       const kept = spanSet(s.start, s.end);
       for (const h of hits) {
         // Two paths can find the same vague cue ("Sources said"): keep one finding per span.
@@ -266,15 +278,33 @@ export function findQuotes(p: Paragraph): Quote[] {
 
 const MAX_QUOTES = 500;
 
-function findCues(s: Sentence, verbs: RegExp, participles: RegExp, preps: RegExp, docVerbs: RegExp, vaguePhrases: RegExp, quotes: Quote[]): CueHit[] {
+/** A paragraph's quotes from the memo, moved to where the paragraph stands. */
+function quotesFromMemo(memo: AnalysisMemo, p: Paragraph): Quote[] {
+  const relative = memo.get("quotes", p.text, () => findQuotes({ ...p, start: 0, end: p.end - p.start }));
+  return relative.map((q) => ({ ...q, start: q.start + p.start, end: q.end + p.start }));
+}
+
+/**
+ * A sentence's cues from the memo. They depend on its text and on the quotes that overlap it,
+ * so both make the key; spans are kept relative to the sentence and moved to where it stands.
+ */
+function cuesFromMemo(memo: AnalysisMemo, s: Sentence, cues: CueSets, quotes: Quote[]): CueHit[] {
+  const local = quotes.filter((q) => q.start < s.end && s.start < q.end).map((q) => ({ ...q, start: q.start - s.start, end: q.end - s.start }));
+  const key = local.length ? `${local.map((q) => `${q.start},${q.end}`).join(";")}\u0001${s.text}` : s.text;
+  const relative = memo.get("cues", key, () => findCues({ ...s, start: 0, end: s.end - s.start }, cues, local, tokenize(s.text)));
+  const by = s.start;
+  return relative.map((h) => ({ ...h, cueSpan: { start: h.cueSpan.start + by, end: h.cueSpan.end + by }, phraseStart: h.phraseStart + by }));
+}
+
+function findCues(s: Sentence, cues: CueSets, quotes: Quote[], tokens: Token[]): CueHit[] {
   const hits: CueHit[] = [];
   const t = s.text;
   const inQuote = (i: number) => quotes.some((q) => q.start < s.start + i && s.start + i < q.end - 1);
   const cueSpan = (i: number, len: number): Span => ({ start: s.start + i, end: s.start + i + len });
   // "according to X" and friends: the source follows.
-  for (const m of execAll(preps, t)) {
+  for (const m of cues.preps.matches(t, tokens)) {
     if (inQuote(m.index)) continue;
-    const cue = m[0];
+    const cue = m.text;
     if (/^per$/i.test(cue) && !/^\s+[\p{Lu}]/u.test(t.slice(m.index + 3))) continue; // "per share"
     const after = t.slice(m.index + cue.length).replace(/^\s+/, "");
     const objText = after.slice(0, 123).split(/[,;:.!?()]|\s[-–—]\s/)[0].slice(0, 120); // 123: a 3-character stop at 119 still counts
@@ -285,9 +315,9 @@ function findCues(s: Sentence, verbs: RegExp, participles: RegExp, preps: RegExp
     else if (STRONG_PREPOSITION.test(cue)) hits.push({ vague: true, cue, cueSpan: cueSpan(m.index, cue.length + (t.length - m.index - cue.length - after.length) + firstWords(objText, 3).length), phraseStart: s.start + m.index });
   }
   // "X said", "said X", "X, a professor at Y, told"
-  for (const m of execAll(verbs, t)) {
+  for (const m of cues.verbs.matches(t, tokens)) {
     if (inQuote(m.index)) continue;
-    const cue = m[0];
+    const cue = m.text;
     if (/^\p{Lu}/u.test(cue)) continue; // "Emphasizes" in a title-case headline, "Continued growth …"
     if (/^so$/i.test(cue) && !/,\s*so\s+[\p{Lu}]/u.test(t.slice(Math.max(0, m.index - 3), m.index + 5))) continue;
     const hit = subjectOf(t, m.index, cue.length);
@@ -295,13 +325,13 @@ function findCues(s: Sentence, verbs: RegExp, participles: RegExp, preps: RegExp
   }
   // "…, saying" — the clause subject speaks.
   let sentenceSubject: [string | undefined] | undefined;
-  for (const m of execAll(participles, t)) {
+  for (const m of cues.participles.matches(t, tokens)) {
     if (inQuote(m.index) || !t.slice(0, m.index).trimEnd().endsWith(",")) continue; // as !/,\s*$/.test(…), in constant time
     const subject = (sentenceSubject ??= [nameAtStart(t.replace(/^[^\p{L}]+/u, ""))])[0];
-    if (subject) hits.push({ source: stripTitles(subject), sourceType: "person", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
+    if (subject) hits.push({ source: stripTitles(subject), sourceType: "person", cue: m.text, cueSpan: cueSpan(m.index, m.text.length), phraseStart: s.start + m.index });
   }
   // "The survey found", "CDC data shows", "New research shows"
-  for (const m of execAll(docVerbs, t)) {
+  for (const m of cues.docVerbs.matches(t, tokens)) {
     if (inQuote(m.index)) continue;
     const before = t.slice(Math.max(0, m.index - 80), m.index);
     const vague = VAGUE_SUBJECT_AT_END.exec(before);
@@ -310,53 +340,53 @@ function findCues(s: Sentence, verbs: RegExp, participles: RegExp, preps: RegExp
     const byName = /(?:research|study|survey|report|analysis|data|poll)\s+(?:\w+\s+)?by\s+(?:the\s+)?([^,;:]{2,80}?)[®™]?\s*$/iu.exec(before.replace(/[\u200B-\u200D]/g, ""));
     const pronounDoc = /(?:^|[.;]\s*|\s)(?:it|they)\s*(?:also\s+)?$/i.test(before);
     if (/(?:^|\s)(?:we|our (?:team|research|survey|study|analysis|data))\s*(?:also\s+)?$/i.test(before)) {
-      hits.push({ source: "the issuer", sourceType: "issuer", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
+      hits.push({ source: "the issuer", sourceType: "issuer", cue: m.text, cueSpan: cueSpan(m.index, m.text.length), phraseStart: s.start + m.index });
       continue;
     }
     const team = /(?<![\p{L}])(?:the|our|its|their)\s+(?:research\s+)?(?:researchers|authors|scientists|team|investigators)\s*(?:also\s+)?$/iu.exec(before);
     if (team) {
-      hits.push({ source: team[0].trim(), sourceType: "document", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
+      hits.push({ source: team[0].trim(), sourceType: "document", cue: m.text, cueSpan: cueSpan(m.index, m.text.length), phraseStart: s.start + m.index });
       continue;
     }
     // "X has tracked … since 2000 and found": the sentence's named subject carries the cue.
     if (/\band\s*$/.test(before)) {
       const subject = nameAtStart(t);
       if (subject && isNameLike(subject) && !/^(?:The|This|These|It|In|On|At|For)$/.test(subject)) {
-        hits.push({ source: subject, sourceType: isOrganisation(subject) ? "organisation" : "person", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
+        hits.push({ source: subject, sourceType: isOrganisation(subject) ? "organisation" : "person", cue: m.text, cueSpan: cueSpan(m.index, m.text.length), phraseStart: s.start + m.index });
         continue;
       }
     }
     const published = /(?:research|study|report|survey|paper|article|analysis|data|findings)\s+(?:published|released|presented)\s+(?:in|by)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}&'’.-]*\s?){1,6})/u.exec(before);
     if (published) {
-      hits.push({ source: published[1].trim(), sourceType: "document", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
+      hits.push({ source: published[1].trim(), sourceType: "document", cue: m.text, cueSpan: cueSpan(m.index, m.text.length), phraseStart: s.start + m.index });
       continue;
     }
     // eslint-disable-next-line regexp/no-super-linear-move -- `before` is at most 80 characters
     const name = nameAtEnd(before.replace(/\s+(?:data|survey|study|report|research|analysis|statistics|figures)\s*$/i, ""));
     if (byName && nameAtStart(byName[1].replace(/[®™]/g, ""))) {
-      hits.push({ source: nameAtStart(byName[1].replace(/[®™]/g, "")) as string, sourceType: "document", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
+      hits.push({ source: nameAtStart(byName[1].replace(/[®™]/g, "")) as string, sourceType: "document", cue: m.text, cueSpan: cueSpan(m.index, m.text.length), phraseStart: s.start + m.index });
       continue;
     }
     if (pronounDoc) {
-      hits.push({ pronoun: true, cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
+      hits.push({ pronoun: true, cue: m.text, cueSpan: cueSpan(m.index, m.text.length), phraseStart: s.start + m.index });
       continue;
     }
     const phraseStart = (x: RegExpExecArray) => s.start + Math.max(0, m.index - 80) + x.index + (x[0].length - x[0].trimStart().length);
-    if (doc) hits.push({ source: doc[0].trim(), sourceType: "document", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: phraseStart(doc) });
+    if (doc) hits.push({ source: doc[0].trim(), sourceType: "document", cue: m.text, cueSpan: cueSpan(m.index, m.text.length), phraseStart: phraseStart(doc) });
     else if (name && /(?:data|survey|study|report|research|analysis|statistics|figures)\s*$/i.test(before) && !/^(?:new|recent|official|a|an)$/i.test(name))
-      hits.push({ source: name, sourceType: "document", cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
-    else if (vague) hits.push({ vague: true, cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: phraseStart(vague) });
+      hits.push({ source: name, sourceType: "document", cue: m.text, cueSpan: cueSpan(m.index, m.text.length), phraseStart: s.start + m.index });
+    else if (vague) hits.push({ vague: true, cue: m.text, cueSpan: cueSpan(m.index, m.text.length), phraseStart: phraseStart(vague) });
   }
   // "In a survey conducted by the Annenberg Public Policy Center, …": the named study speaks.
-  for (const m of execAll(CONDUCTED_BY, t)) {
+  for (const m of tokens.some((w) => w.lower === "by") ? execAll(CONDUCTED_BY, t) : []) {
     if (inQuote(m.index)) continue;
     const name = nameAtStart(m[1]);
     // eslint-disable-next-line regexp/no-super-linear-move -- one cue match (" by " plus at most 80 characters of name)
     if (name) hits.push({ source: name, sourceType: "document", cue: m[0].split(/\s+by\s+/)[0] + " by", cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
   }
-  for (const m of execAll(vaguePhrases, t)) {
+  for (const m of cues.vaguePhrases.matches(t, tokens)) {
     if (inQuote(m.index)) continue;
-    hits.push({ vague: true, cue: m[0], cueSpan: cueSpan(m.index, m[0].length), phraseStart: s.start + m.index });
+    hits.push({ vague: true, cue: m.text, cueSpan: cueSpan(m.index, m.text.length), phraseStart: s.start + m.index });
   }
   return hits;
 }

@@ -347,7 +347,8 @@ export function withoutLinks(t: string): string {
   return out + t.slice(kept);
 }
 
-export function findBoilerplate(lines: Line[]): BoilerplateBlock[] {
+/** `classify` is classifyLine, or a memoised version of it. */
+export function findBoilerplate(lines: Line[], classify: (line: string) => LineClass | null = classifyLine): BoilerplateBlock[] {
   const units = unitsOf(lines);
   const kinds: (BoilerplateKind | null)[] = lines.map(() => null);
   const evidence: string[] = lines.map(() => "");
@@ -362,14 +363,14 @@ export function findBoilerplate(lines: Line[]): BoilerplateBlock[] {
   for (const u of units) {
     if (u.lines.length > 1 && isWrapped(u, lines)) {
       // Hard-wrapped prose is one unit: its lines mean nothing on their own.
-      const whole = classifyLine(u.text);
-      const first = classifyLine(lines[u.lines[0]].text);
+      const whole = classify(u.text);
+      const first = classify(lines[u.lines[0]].text);
       if (whole && !whole.starter) for (const i of u.lines) set(i, { ...whole, starter: false });
       else if (first?.starter) set(u.lines[0], first);
       continue;
     }
     for (const i of u.lines) {
-      const c = classifyLine(lines[i].text);
+      const c = classify(lines[i].text);
       if (c) set(i, c);
     }
   }

@@ -2,7 +2,8 @@
 // issuer's own fact (first-party), or nobody (a world statistic without a source).
 import type { Figure, ReleaseModel } from "./types";
 import type { SentenceVoice } from "./attribution";
-import { scanFigures } from "./figures";
+import { scanFigures, type RawFigure } from "./figures";
+import type { AnalysisMemo } from "./memo";
 import { isOrganisation } from "./names";
 
 const WORLD_CONTEXT = new RegExp(
@@ -26,12 +27,14 @@ function definesAcronym(before: string, inner: string): boolean {
 }
 const ISSUER_PRONOUNS = /\b(?:we|our|the company|the firm|the group|la compañía|la empresa|l'entreprise|la société|das unternehmen)\b/i;
 
-export function findFigures(model: ReleaseModel, voices: SentenceVoice[]): Figure[] {
+export function findFigures(model: ReleaseModel, voices: SentenceVoice[], memo?: AnalysisMemo): Figure[] {
   const figures: Figure[] = [];
   const resultsRelease = RESULTS_RELEASE.test(model.headline?.text ?? "") || RESULTS_RELEASE.test(model.text.slice(0, 1500));
   const issuerRe = model.issuers.length
     ? new RegExp(model.issuers.map((i) => i.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i")
     : null;
+  // What figuresInContext depends on besides the sentence: part of the memo step's name.
+  const step = `figures${resultsRelease ? 1 : 0}${model.issuers.join("\u0002")}`;
   let lastDocSource: string | undefined;
   for (let si = 0; si < model.sentences.length; si++) {
     const s = model.sentences[si];
@@ -40,12 +43,9 @@ export function findFigures(model: ReleaseModel, voices: SentenceVoice[]): Figur
     const a = voice.attribution;
     if (a && (a.sourceType === "document" || a.sourceType === "organisation")) lastDocSource = a.source;
     if (p.boilerplate || p.heading || p === model.headline || p === model.subheadline || model.stockSentences.has(si)) continue;
-    const raws = scanFigures(s.text, s.start);
-    if (!raws.length) continue;
-    const mentionsIssuer = (issuerRe?.test(s.text) ?? false) || ISSUER_PRONOUNS.test(s.text);
-    const firstPartyWords = FIRST_PARTY_CONTEXT.test(s.text);
-    const worldWords = WORLD_CONTEXT.test(s.text);
-    for (const r of raws) {
+    const context = memo ? memo.get(step, s.text, () => figuresInContext(s.text, issuerRe, resultsRelease)) : figuresInContext(s.text, issuerRe, resultsRelease);
+    for (const { figure, paren, firstPartyWithoutSource } of context) {
+      const r = figure;
       let source: string | undefined;
       let sourceVia: Figure["sourceVia"];
       if (a && !voice.vague.length) {
@@ -55,33 +55,51 @@ export function findFigures(model: ReleaseModel, voices: SentenceVoice[]): Figur
         source = a.source;
         sourceVia = a.via;
       }
-      if (!source) {
-        const paren = parenthesisSource(s.text, r.start - s.start, r.end - s.start);
-        if (paren) {
-          source = paren;
-          sourceVia = "cue";
-        }
+      if (!source && paren) {
+        source = paren;
+        sourceVia = "cue";
       }
       let firstParty = false;
       if (!source) {
-        const local = s.text.slice(Math.max(0, r.start - s.start - 60), r.end - s.start + 60);
-        const localWorld = WORLD_CONTEXT.test(local);
-        const localFirst = FIRST_PARTY_CONTEXT.test(local);
-        if (r.unit === "rank" || r.kind === "multiple") firstParty = mentionsIssuer && !localWorld;
-        else if (mentionsIssuer && !localWorld) firstParty = true;
-        else if (localFirst && !localWorld) firstParty = true;
-        // Without world context a figure is taken as the issuer's own: precision first.
-        else if (!worldWords && !(r.kind === "count" && r.unit && WORLD_CONTEXT.test(r.unit))) firstParty = true;
-        else if (resultsRelease && firstPartyWords && !localWorld) firstParty = true;
+        firstParty = firstPartyWithoutSource;
         if (firstParty) {
           source = model.issuers[0] ?? "the issuer";
           sourceVia = "issuer";
         }
       }
-      figures.push({ ...r, source, sourceVia, firstParty, likelySource: source ? undefined : lastDocSource, sentence: si });
+      // Every field spelled out: one object shape for all figures (a spread here was the hottest line).
+      figures.push({
+        start: r.start + s.start, end: r.end + s.start, text: r.text, kind: r.kind, value: r.value, valueTo: r.valueTo, currency: r.currency, unit: r.unit,
+        normalised: r.normalised, source, sourceVia, firstParty, likelySource: source ? undefined : lastDocSource, sentence: si,
+      });
     }
   }
   return figures;
+}
+
+/**
+ * The figures of one sentence (offsets in the sentence) with what its text alone says of them:
+ * a source in parentheses, and whether the figure is the issuer's own when nobody is cited.
+ */
+function figuresInContext(text: string, issuerRe: RegExp | null, resultsRelease: boolean): { figure: RawFigure; paren?: string; firstPartyWithoutSource: boolean }[] {
+  const raws = scanFigures(text, 0);
+  if (!raws.length) return [];
+  const mentionsIssuer = (issuerRe?.test(text) ?? false) || ISSUER_PRONOUNS.test(text);
+  const firstPartyWords = FIRST_PARTY_CONTEXT.test(text);
+  const worldWords = WORLD_CONTEXT.test(text);
+  return raws.map((r) => {
+    const local = text.slice(Math.max(0, r.start - 60), r.end + 60);
+    const localWorld = WORLD_CONTEXT.test(local);
+    const localFirst = FIRST_PARTY_CONTEXT.test(local);
+    let firstParty = false;
+    if (r.unit === "rank" || r.kind === "multiple") firstParty = mentionsIssuer && !localWorld;
+    else if (mentionsIssuer && !localWorld) firstParty = true;
+    else if (localFirst && !localWorld) firstParty = true;
+    // Without world context a figure is taken as the issuer's own: precision first.
+    else if (!worldWords && !(r.kind === "count" && r.unit && WORLD_CONTEXT.test(r.unit))) firstParty = true;
+    else if (resultsRelease && firstPartyWords && !localWorld) firstParty = true;
+    return { figure: r, paren: parenthesisSource(text, r.start, r.end), firstPartyWithoutSource: firstParty };
+  });
 }
 
 /** A source in parentheses right after the figure or closing its sentence: "(Experian)", "(Source: BLS)". */

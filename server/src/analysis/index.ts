@@ -1,13 +1,14 @@
 // The analysis engine: text (and settings, and a cancellation check) in, a typed release
 // model, findings and outline out. Pure: no editor or Node imports.
-import type { AnalysisOptions, AnalysisResult, Finding, ReleaseModel, Severity } from "./types";
+import type { AnalysisOptions, AnalysisResult, Finding, ReleaseModel, Sentence, Severity } from "./types";
 import { AnalysisCancelled } from "./types";
 import { splitLines } from "./text";
 import { findParagraphs, splitSentences } from "./segment";
 import { classifyLine, findBoilerplate } from "./boilerplate";
 import { findDateline, findHeadlines, findSections, looksLikeHeading } from "./structure";
 import { attribute } from "./attribution";
-import { collectFullNames } from "./names";
+import { collectFullNames, fullNamesIn } from "./names";
+import { tokenize, tokensOf, type Token } from "./phrases";
 import { findIssuers } from "./issuers";
 import { findFigures } from "./figureSources";
 import { buildOutline } from "./outline";
@@ -17,22 +18,28 @@ import { RULES } from "../rules/registry";
 export * from "./types";
 export { RULES } from "../rules/registry";
 export { hoverAt } from "./hover";
+export { AnalysisMemo } from "./memo";
 
 export function analyze(text: string, options: AnalysisOptions = {}): AnalysisResult {
   const check = () => {
     if (options.isCancelled?.()) throw new AnalysisCancelled();
   };
+  // The memoised steps depend on these options only.
+  options.memo?.begin(JSON.stringify([options.reportingVerbs ?? [], options.pufferyWords ?? []]));
   const model = buildModel(text, options, check);
   check();
   const findings = runRules(model, options);
   check();
-  return { model, findings, outline: buildOutline(model) };
+  const outline = buildOutline(model);
+  options.memo?.settle();
+  return { model, findings, outline };
 }
 
 export function buildModel(text: string, options: AnalysisOptions = {}, check: () => void = () => {}): ReleaseModel & { voices: ReturnType<typeof attribute>["voices"] } {
+  const memo = options.memo;
   const lines = splitLines(text);
   const paragraphs = findParagraphs(text, lines);
-  const boilerplate = findBoilerplate(lines);
+  const boilerplate = findBoilerplate(lines, memo ? (line) => memo.get("line", line, () => classifyLine(line)) : classifyLine);
   check();
   // Mark paragraphs inside boilerplate blocks (a paragraph counts when its first line does).
   let b = 0;
@@ -41,7 +48,11 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
     const blk = boilerplate[b];
     if (blk && blk.firstLine <= p.firstLine && p.firstLine <= blk.lastLine) p.boilerplate = blk.kind;
   }
-  for (const p of paragraphs) p.heading = !p.boilerplate && looksLikeHeading(p);
+  for (const p of paragraphs) {
+    // A heading is judged on the paragraph's text and whether it spans one, two or more lines.
+    const lineCount = Math.min(3, p.lastLine - p.firstLine + 1);
+    p.heading = !p.boilerplate && (memo ? memo.get(`heading${lineCount}`, p.text, () => looksLikeHeading(p)) : looksLikeHeading(p));
+  }
   const firstContent = paragraphs.findIndex((p) => !p.boilerplate);
   const dateline = findDateline(paragraphs, lines, Math.max(0, firstContent));
   const { headline, subheadline } = findHeadlines(paragraphs, dateline?.line);
@@ -56,13 +67,16 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
   check();
   const sentences = [];
   for (const p of paragraphs) {
-    p.sentences = splitSentences(p);
+    p.sentences = memo ? sentencesFromMemo(memo, p) : splitSentences(p);
     for (const s of p.sentences) sentences.push(s);
   }
   check();
   const issuers = findIssuers(text, lines, dateline, boilerplate, options.issuerNames, headline?.text.replace(/^#+\s*/, ""));
-  const fullNames = collectFullNames(sentences.filter((s) => !paragraphs[s.paragraph].boilerplate).map((s) => s.text));
-  const { voices, attributions, quotes, speakers } = attribute(paragraphs, sentences, text, { reportingVerbs: options.reportingVerbs, fullNames, issuers });
+  const fullNames = collectFullNames(
+    sentences.filter((s) => !paragraphs[s.paragraph].boilerplate).map((s) => s.text),
+    memo ? (s) => memo.get("names", s, () => fullNamesIn(s)) : fullNamesIn,
+  );
+  const { voices, attributions, quotes, speakers } = attribute(paragraphs, sentences, text, { reportingVerbs: options.reportingVerbs, fullNames, issuers, memo });
   check();
   const model: ReleaseModel & { voices: typeof voices } = {
     text,
@@ -80,11 +94,23 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
     figures: [],
     stockSentences: findRunInStock(paragraphs),
     issuers,
-    language: detectLanguage(text),
+    language: memo ? memo.get("language", text.slice(0, 20000), () => detectLanguage(text)) : detectLanguage(text),
     voices,
   };
-  model.figures = findFigures(model, voices);
+  model.figures = findFigures(model, voices, memo);
   return model;
+}
+
+/** A paragraph's sentences from the memo: split once per paragraph text, wherever it stands. */
+function sentencesFromMemo(memo: NonNullable<AnalysisOptions["memo"]>, p: ReleaseModel["paragraphs"][number]): Sentence[] {
+  const single = p.firstLine === p.lastLine;
+  const relative = memo.get(single ? "sentences-1" : "sentences-n", p.text, () => splitSentences({ text: p.text, start: 0, index: 0, firstLine: 0, lastLine: single ? 0 : 1 }));
+  return relative.map((s) => ({ start: s.start + p.start, end: s.end + p.start, text: s.text, paragraph: p.index }));
+}
+
+/** A sentence's tokens: from the memo when there is one, else made once per sentence object. */
+export function tokensFor(memo: AnalysisOptions["memo"]): (s: Sentence) => Token[] {
+  return memo ? (s) => memo.get("tokens", s.text, () => tokenize(s.text)) : tokensOf;
 }
 
 /**
@@ -119,17 +145,18 @@ function runRules(model: ReturnType<typeof buildModel>, options: AnalysisOptions
   const findings: Finding[] = [];
   const allowed = (options.allowedPhrases ?? []).map((p) => p.toLowerCase()).filter(Boolean);
   const ignored = new Set(options.ignoredFindings ?? []);
+  const tokens = tokensFor(options.memo);
   for (const rule of RULES) {
     const level = options.severity?.[rule.code] ?? rule.defaultSeverity;
     if (level === "off") continue;
     const severity = SEVERITY_ORDER.includes(level) ? level : rule.defaultSeverity;
-    for (const f of rule.check({ model, voices: model.voices, options })) {
+    for (const f of rule.check({ model, voices: model.voices, options, tokens })) {
       if (allowed.length || ignored.size) {
         const flagged = model.text.slice(f.start, f.end);
         if (allowed.some((p) => flagged.toLowerCase().includes(p))) continue;
         if (ignored.has(ignoreKey(f.code, flagged))) continue;
       }
-      findings.push({ ...f, severity });
+      findings.push({ code: f.code, start: f.start, end: f.end, message: f.message, explanation: f.explanation, data: f.data, severity });
     }
   }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -79,20 +79,25 @@ export function nameAtStart(text: string): string | undefined {
  * Collects the full person names a release uses, so that a later surname-only mention can be
  * resolved. A full name is two to four capitalised tokens after titles are removed.
  */
-export function collectFullNames(sentences: string[]): string[] {
+export function collectFullNames(sentences: string[], namesIn: (sentence: string) => string[] = fullNamesIn): string[] {
   const names = new Set<string>();
-  for (const s of sentences) {
-    for (const m of s.matchAll(NAME_CHUNK)) {
-      const n = stripTitles(m[0]).replace(/[,.]$/, "");
-      const words = n.split(/\s+/);
-      if (words.length < 2 || words.length > 4) continue;
-      if (isOrganisation(n)) continue;
-      if (words.some((w) => NOT_NAMES.has(w.toLowerCase()))) continue;
-      if (!words.every((w) => /^[\p{Lu}][\p{Ll}\p{M}'’-]+\.?$|^[\p{Lu}]\.$/u.test(w))) continue;
-      names.add(n);
-    }
-  }
+  for (const s of sentences) for (const n of namesIn(s)) names.add(n);
   return [...names];
+}
+
+/** The full personal names in one sentence, in order. */
+export function fullNamesIn(s: string): string[] {
+  const out: string[] = [];
+  for (const m of s.matchAll(NAME_CHUNK)) {
+    const n = stripTitles(m[0]).replace(/[,.]$/, "");
+    const words = n.split(/\s+/);
+    if (words.length < 2 || words.length > 4) continue;
+    if (isOrganisation(n)) continue;
+    if (words.some((w) => NOT_NAMES.has(w.toLowerCase()))) continue;
+    if (!words.every((w) => /^[\p{Lu}][\p{Ll}\p{M}'’-]+\.?$|^[\p{Lu}]\.$/u.test(w))) continue;
+    out.push(n);
+  }
+  return out;
 }
 
 /** Edit distance, bounded: enough to match "Shazda" to "Shahzada" (a typo in the release). */

@@ -44,16 +44,31 @@ export function findParagraphs(text: string, lines: Line[]): Paragraph[] {
   return paragraphs;
 }
 
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+/** At least three capitals and at most one lower-case letter in ten: counted without building match arrays (a hot loop). */
+function isAllCaps(s: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+    else if (c >= 128) {
+      const ch = String.fromCodePoint(s.codePointAt(i) as number);
+      if (ch.length === 2) i++;
+      if (UPPER.test(ch)) upper++;
+      else if (LOWER.test(ch)) lower++;
+    }
+  }
+  return upper >= 3 && lower <= upper * 0.1;
+}
+
 /** True when `line` runs on into `next` (hard-wrapped prose), false when `next` starts anew. */
 function wrapsInto(line: string, next: string, maxLen: number): boolean {
   const a = line.trimEnd();
   const b = next.trim();
-  const caps = (s: string) => {
-    const upper = s.match(/\p{Lu}/gu)?.length ?? 0;
-    const lower = s.match(/\p{Ll}/gu)?.length ?? 0;
-    return upper >= 3 && lower <= upper * 0.1;
-  };
-  if (caps(a) && caps(b)) return true; // an all-caps headline over two lines
+  if (isAllCaps(a) && isAllCaps(b)) return true; // an all-caps headline over two lines
   if (/^(?:[-*•–—]|\d{1,2}[.)]\s|[“"‘])/.test(b)) return false; // a list item or a quote starts
   if (maxLen > 100) return false; // soft-wrapped: every line is a paragraph
   if (/^\s{2,}\p{Lu}/u.test(next) && !/^\s{2,}\S/.test(line)) return false; // indented new paragraph
@@ -89,7 +104,7 @@ function isAbbreviation(text: string, dot: number): boolean {
 const CLOSERS = `"'”’»)]*`;
 
 /** Splits a paragraph into sentences; offsets are document offsets. */
-export function splitSentences(p: Paragraph): Sentence[] {
+export function splitSentences(p: Pick<Paragraph, "text" | "start" | "index" | "firstLine" | "lastLine">): Sentence[] {
   const t = p.text;
   const out: Sentence[] = [];
   let start = skipSpace(t, 0);

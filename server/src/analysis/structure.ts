@@ -70,6 +70,8 @@ export function looksLikeHeading(p: Paragraph): boolean {
     // A headline hard-wrapped over two lines.
     if (p.lastLine - p.firstLine > 1) return false;
   }
+  // Over 160 visible characters, with at most 8 heading marks ("######", "**") dropped below, it is too long.
+  if (p.text.length > 168 && visibleLength(p.text, 169) > 168) return false;
   const s = clean(p.text.replace(/\s+/g, " ")).replace(/^#{1,6}\s*|^\*\*|\*\*$/g, "");
   if (s.length < 3 || s.length > 160) return false;
   // eslint-disable-next-line regexp/no-super-linear-move -- `s` is at most 160 characters here
@@ -86,6 +88,16 @@ export function looksLikeHeading(p: Paragraph): boolean {
   const capitalised = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
   if (words.length > 12 && capitalised < words.length * 0.5 && /\b(?:is|are|was|were|will|has|have|had|be|ist|sind|est|sont|es|son|è|sono|é|são)\b/i.test(s)) return false;
   return true;
+}
+
+/** Characters that are neither whitespace nor invisible, counted up to `cap`. */
+function visibleLength(s: string, cap: number): number {
+  let n = 0;
+  for (let i = 0; i < s.length && n < cap; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c !== 0xa0 && c !== 0xfeff && !(c >= 0x2000 && c <= 0x200d) && c !== 0x2028 && c !== 0x2029 && c !== 0x202f && c !== 0x205f && c !== 0x2060 && c !== 0x3000 && c !== 0x1680 && c !== 0x85) n++;
+  }
+  return n;
 }
 
 export function headingTitle(p: Paragraph): string {

@@ -2,18 +2,20 @@
 // so every offset maps back to the document the editor holds.
 import type { Line } from "./types";
 
-const LINE_BREAK = /\r\n|\r|\n/g;
-
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  let index = 0;
-  LINE_BREAK.lastIndex = 0;
-  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
-    lines.push({ index: index++, start, end: m.index, text: text.slice(start, m.index) });
-    start = m.index + m[0].length;
+  // The next "\n" and "\r" by indexOf (native, far faster than a loop over characters).
+  let lf = text.indexOf("\n");
+  let cr = text.indexOf("\r");
+  while (lf >= 0 || cr >= 0) {
+    const at = cr < 0 || (lf >= 0 && lf < cr) ? lf : cr;
+    lines.push({ index: lines.length, start, end: at, text: text.slice(start, at) });
+    start = at === cr && lf === cr + 1 ? cr + 2 : at + 1; // CRLF is one break
+    if (lf >= 0 && lf < start) lf = text.indexOf("\n", start);
+    if (cr >= 0 && cr < start) cr = text.indexOf("\r", start);
   }
-  lines.push({ index, start, end: text.length, text: text.slice(start) });
+  lines.push({ index: lines.length, start, end: text.length, text: text.slice(start) });
   return lines;
 }
 
@@ -28,8 +30,6 @@ export function clean(s: string): string {
   return s.replace(/[\uFEFF\u200B-\u200D\u2060]/g, "").trim();
 }
 
-
-
 /** Offset of the n-th line's start, clamped. */
 export function lineAt(lines: Line[], offset: number): number {
   let lo = 0;
@@ -41,8 +41,6 @@ export function lineAt(lines: Line[], offset: number): number {
   }
   return lo;
 }
-
-
 
 /**
  * Every match of a global regex, as `[...s.matchAll(re)]` gives, without the per-call clone of

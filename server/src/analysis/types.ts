@@ -1,6 +1,7 @@
 // Typed results of the analysis engine. Offsets are UTF-16 code-unit indices into the
 // analysed text (JavaScript string indices), end exclusive; the LSP layer turns them into
 // positions. Nothing here imports an editor or Node API.
+import type { AnalysisMemo } from "./memo";
 
 /** A half-open range of the text, [start, end). */
 export interface Span {
@@ -183,6 +184,11 @@ export interface AnalysisOptions {
   ignoredFindings?: string[];
   /** Polled between stages; when it returns true the engine throws `AnalysisCancelled`. */
   isCancelled?: () => boolean;
+  /**
+   * Kept by the caller between analyses of one document (the server keeps one per open
+   * document): per-line and per-sentence results are reused for text an edit left alone.
+   */
+  memo?: AnalysisMemo;
 }
 
 export interface OutlineNode {

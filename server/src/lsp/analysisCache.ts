@@ -2,6 +2,7 @@
 // symbols and code actions. Stale versions are dropped, never analysed.
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { analyze } from "../analysis/index";
+import { AnalysisMemo } from "../analysis/memo";
 import type { AnalysisResult } from "../analysis/types";
 import { releaseEvidence, type ReleaseEvidence } from "../analysis/detect";
 import { analysisOptions, type Settings } from "./settings";
@@ -23,12 +24,12 @@ export function languageIdOf(fileName: string): string {
 }
 
 /** Analyses a document as the settings say: never, when it looks like a release, or always. */
-export function analyseDocument(doc: TextDocument, settings: Settings, isCancelled?: () => boolean): CachedAnalysis {
+export function analyseDocument(doc: TextDocument, settings: Settings, isCancelled?: () => boolean, memo?: AnalysisMemo): CachedAnalysis {
   const version = doc.version;
   if (settings.enable === "never") return { version, skipped: "disabled" };
   const text = doc.getText();
   if (text.length > settings.maxDocumentSize) return { version, skipped: "too-large" };
-  const result = analyze(text, { ...analysisOptions(settings), isCancelled });
+  const result = analyze(text, { ...analysisOptions(settings), isCancelled, memo });
   const evidence = releaseEvidence(result.model);
   const forced = settings.enable === "always" || doc.languageId === "press-release";
   if (!forced && !evidence.isRelease) return { version, evidence, analysed: result, skipped: "not-a-release" };
@@ -37,11 +38,15 @@ export function analyseDocument(doc: TextDocument, settings: Settings, isCancell
 
 export class AnalysisCache {
   private readonly entries = new Map<string, CachedAnalysis>();
+  /** Per document: per-line and per-sentence results, so an edit re-analyses only what it changed. */
+  private readonly memos = new Map<string, AnalysisMemo>();
 
   get(doc: TextDocument, settings: Settings, isCancelled?: () => boolean): CachedAnalysis {
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
-    const entry = analyseDocument(doc, settings, isCancelled);
+    let memo = this.memos.get(doc.uri);
+    if (!memo) this.memos.set(doc.uri, (memo = new AnalysisMemo()));
+    const entry = analyseDocument(doc, settings, isCancelled, memo);
     this.entries.set(doc.uri, entry);
     return entry;
   }
@@ -63,9 +68,11 @@ export class AnalysisCache {
 
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.memos.delete(uri);
   }
 
   clear(): void {
     this.entries.clear();
+    this.memos.clear();
   }
 }

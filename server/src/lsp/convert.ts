@@ -27,7 +27,7 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
     codeDescription: rule ? { href: ruleDocsUrl(rule) } : undefined,
     source: SOURCE,
     message: f.message,
-    data: { ...f.data, text: doc.getText().slice(f.start, f.end).slice(0, 200) },
+    data: f.data,
   };
 }
 

@@ -15,7 +15,8 @@ const sizeOf = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` :
 export function startService(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
-  const timers = new Map<string, NodeJS.Timeout>();
+  /** Per document, the cancel of its scheduled analysis. */
+  const timers = new Map<string, () => void>();
   let settings: Settings = DEFAULT_SETTINGS;
   let pullConfiguration = false;
   let support: ClientSupport = clientSupport({});
@@ -93,11 +94,16 @@ export function startService(connection: Connection): void {
   }
 
   function schedule(doc: TextDocument, delay = settings.debounceMs): void {
-    clearTimeout(timers.get(doc.uri));
-    timers.set(doc.uri, setTimeout(() => {
+    timers.get(doc.uri)?.();
+    const run = () => {
       timers.delete(doc.uri);
       publish(doc);
-    }, delay));
+    };
+    // A timer even without a debounce: it lets the messages already received (the JSON-RPC
+    // layer hands them over one per tick) update the document first, so a burst of edits is
+    // analysed once. setImmediate would analyse every version in between.
+    const timer = setTimeout(run, delay);
+    timers.set(doc.uri, () => clearTimeout(timer));
   }
 
   // TextDocuments reports an open as a content change too: analyse opens at once and
@@ -112,7 +118,7 @@ export function startService(connection: Connection): void {
     schedule(e.document);
   });
   documents.onDidClose((e) => {
-    clearTimeout(timers.get(e.document.uri));
+    timers.get(e.document.uri)?.();
     timers.delete(e.document.uri);
     cache.delete(e.document.uri);
     if (!features.republishClosed(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

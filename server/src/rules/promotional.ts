@@ -1,7 +1,7 @@
 // Puffery and unverifiable superlatives in the release's own voice (not in named people's
 // quotes, not inside boilerplate).
-import { PUFFERY, alternation } from "../analysis/lexicon";
-import { execAll } from "../analysis/text";
+import { PUFFERY } from "../analysis/lexicon";
+import { PhraseSet, type PhraseMatch, type Token } from "../analysis/phrases";
 import type { Rule } from "./rule";
 
 const PRAISE = "efficient|attractive|capable|powerful|advanced|innovative|comprehensive|trusted|respected|admired|reliable|complete|popular|successful|prestigious|exciting|sophisticated|versatile|secure|sustainable|beautiful|delicious|luxurious|iconic|influential|recognized|recognised|experienced|talented|dynamic|cost-effective";
@@ -15,14 +15,31 @@ const LEADING_ADJECTIVE = /(?:(?:^|\s)(?:a|an|the|its|our|their|one of the)|['�
 const LEADING_VERB = /\b(?:am|are|is|was|were|be|been|being|expertise|experience|charge|role|years|time|while|by|in|for)\s+$/i;
 const LEADING_NOUN = /^\s+(?:[\p{L}-]+\s+)?(?:provider|company|supplier|manufacturer|developer|platform|brand|firm|maker|designer|retailer|distributor|producer|expert|authority|innovator|voice|player|organi[sz]ation|agency|partner|source|solution|destination)s?\b/iu;
 
-let cache: { key: string; re: RegExp } | undefined;
-function pattern(extra: string[]): RegExp {
+/** Tried at a word's start before the word list, as the first branch of one alternation would be. */
+const SUPERLATIVE_AT = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${SUPERLATIVE})(?![\\p{L}\\p{N}-])`, "iuy");
+
+let cache: { key: string; words: PhraseSet } | undefined;
+function wordList(extra: string[]): PhraseSet {
   const key = extra.join("\u0000");
-  if (cache?.key === key) return cache.re;
-  const words = alternation([...PUFFERY, ...extra.map((w) => w.toLowerCase())]);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${SUPERLATIVE}|${words})(?![\\p{L}\\p{N}-])`, "giu");
-  cache = { key, re };
-  return re;
+  if (cache?.key !== key) cache = { key, words: new PhraseSet([...PUFFERY, ...extra], true) };
+  return cache.words;
+}
+
+/** Puffery in a sentence, left to right and not overlapping: a superlative phrase, else a listed word. */
+function pufferyIn(text: string, tokens: Token[], words: PhraseSet): PhraseMatch[] {
+  const out: PhraseMatch[] = [];
+  let from = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const at = tokens[i].start;
+    if (at < from) continue;
+    SUPERLATIVE_AT.lastIndex = at;
+    const sup = SUPERLATIVE_AT.exec(text);
+    const end = sup ? at + sup[0].length : words.endAt(text, tokens, i)?.end;
+    if (end === undefined) continue;
+    out.push({ index: at, text: text.slice(at, end), phrase: text.slice(at, end).toLowerCase() });
+    from = end;
+  }
+  return out;
 }
 
 export const promotionalRule: Rule = {
@@ -32,8 +49,8 @@ export const promotionalRule: Rule = {
   defaultSeverity: "information",
   anchor: "promotional",
   examples: { flagged: "Help at Home, a leading national provider of in-home care, …", notFlagged: "“We are proud of this award,” said Jane Doe, CEO." },
-  check({ model, voices, options }) {
-    const re = pattern(options.pufferyWords ?? []);
+  check({ model, voices, options, tokens }) {
+    const words = wordList(options.pufferyWords ?? []);
     const out: ReturnType<Rule["check"]> = [];
     // Quotes by a named speaker, by start, with the furthest end so far: a phrase lies inside
     // one of them when the furthest end among those starting at or before it reaches its end.
@@ -57,28 +74,29 @@ export const promotionalRule: Rule = {
       // Named people's words are theirs to make; the rule is about the release's voice.
       // People's words are theirs; the issuer or a document in the subject does not make puffery checkable.
       if (v.attribution?.sourceType === "person") return;
-      for (const m of execAll(re, s.text)) {
-        const start = s.start + (m.index ?? 0);
-        const end = start + m[0].length;
-        const around = s.text.slice(Math.max(0, (m.index ?? 0) - 25), (m.index ?? 0) + m[0].length + 25);
-        if (PLAIN_USE.test(s.text.slice(m.index ?? 0, (m.index ?? 0) + m[0].length + 25)) || PLAIN_USE.test(s.text.slice(Math.max(0, (m.index ?? 0) - 25), (m.index ?? 0) + m[0].length))) continue;
-        if (/\boutstanding\b/i.test(m[0]) && /\b(?:shares|weighted|diluted|basic)\b/i.test(around)) continue;
+      const found = options.memo ? options.memo.get("puffery", s.text, () => pufferyIn(s.text, tokens(s), words)) : pufferyIn(s.text, tokens(s), words);
+      for (const m of found) {
+        const start = s.start + m.index;
+        const end = start + m.text.length;
+        const around = s.text.slice(Math.max(0, m.index - 25), m.index + m.text.length + 25);
+        if (PLAIN_USE.test(s.text.slice(m.index ?? 0, m.index + m.text.length + 25)) || PLAIN_USE.test(s.text.slice(Math.max(0, m.index - 25), m.index + m.text.length))) continue;
+        if (/\boutstanding\b/i.test(m.text) && /\b(?:shares|weighted|diluted|basic)\b/i.test(around)) continue;
         // Capitalised mid-sentence it is a name ("Pioneer"), except in headlines and headings.
-        if (/^\p{Lu}\p{Ll}/u.test(m[0]) && (m.index ?? 0) > 0 && model.language !== "de" && !p.heading && p !== model.headline && p !== model.subheadline) continue;
+        if (/^\p{Lu}\p{Ll}/u.test(m.text) && m.index > 0 && model.language !== "de" && !p.heading && p !== model.headline && p !== model.subheadline) continue;
         // "leading" praises only as an adjective: "a leading provider", not "are leading efforts".
-        if (/^leading$/i.test(m[0]) && LEADING_VERB.test(s.text.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0))) continue;
-        if (/^leading$/i.test(m[0]) && !LEADING_ADJECTIVE.test(s.text.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0)) && !LEADING_NOUN.test(s.text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40))) continue;
+        if (/^leading$/i.test(m.text) && LEADING_VERB.test(s.text.slice(Math.max(0, m.index - 30), m.index ?? 0))) continue;
+        if (/^leading$/i.test(m.text) && !LEADING_ADJECTIVE.test(s.text.slice(Math.max(0, m.index - 40), m.index ?? 0)) && !LEADING_NOUN.test(s.text.slice(m.index + m.text.length, m.index + m.text.length + 40))) continue;
         // False friends: French "premier" is "first".
-        if (model.language !== "en" && /^(?:premier|top)$/i.test(m[0])) continue;
+        if (model.language !== "en" && /^(?:premier|top)$/i.test(m.text)) continue;
         if (inSpokenQuote(start, end)) continue;
         out.push({
           code: "promotional",
           start,
           end,
-          message: `Promotional: “${m[0]}” is self-praise the reader cannot check.`,
+          message: `Promotional: “${m.text}” is self-praise the reader cannot check.`,
           explanation: {
             what: "Puffery: an evaluative or superlative phrase in the release's own voice.",
-            why: `“${m[0]}” praises the issuer or its product without evidence or a named source.`,
+            why: `“${m.text}” praises the issuer or its product without evidence or a named source.`,
             fix: "Replace it with a checkable fact (a figure, a ranking with its source) or drop it.",
           },
         });

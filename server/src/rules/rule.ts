@@ -1,13 +1,16 @@
 // The shared shape of every rule. A rule reads the release model (built once per analysis)
 // and returns findings; its description doubles as documentation (README, hovers, settings).
-import type { AnalysisOptions, Finding, FindingCode, ReleaseModel, Severity } from "../analysis/types";
+import type { AnalysisOptions, Finding, FindingCode, ReleaseModel, Sentence, Severity } from "../analysis/types";
 import type { SentenceVoice } from "../analysis/attribution";
+import type { Token } from "../analysis/phrases";
 
 export interface RuleContext {
   model: ReleaseModel;
   /** Per sentence (same index as model.sentences): its attribution, vague cues, quoted share. */
   voices: SentenceVoice[];
   options: AnalysisOptions;
+  /** The words of a sentence (see analysis/phrases.ts), made once per analysis. */
+  tokens(s: Sentence): Token[];
 }
 
 export interface Rule {

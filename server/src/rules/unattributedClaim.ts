@@ -1,9 +1,11 @@
 // Evaluative, causal, predictive and trend assertions in the release's own voice that no
 // named source makes. Plain reports of what happened are the news itself.
-import { CLAIM_CUES, alternation } from "../analysis/lexicon";
+import { CLAIM_CUES } from "../analysis/lexicon";
+import { PhraseSet } from "../analysis/phrases";
 import type { Rule } from "./rule";
 
-const CUE_RE = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternation(CLAIM_CUES)})(?![\\p{L}\\p{N}-])`, "iu");
+/** Claim cues, not touching a hyphen ("well-established" is one cue, "self-reflects" none). */
+const CUES = new PhraseSet(CLAIM_CUES, true);
 
 const KIND: [RegExp, string][] = [
   [/due to|driven by|drive|led to|\bled\b|lead|result|contribut|caused|because|thanks to|fuel|trigger|impacted|affected|forced|exacerbat|ensure|enable|minimi|reduce|improve|enhance|shaped|dynamis|porté|grâce|raison|debido|gracias|devido|causa di|grazie|trainato|attribut|disrupt/i, "causal"],
@@ -21,7 +23,7 @@ export const unattributedClaimRule: Rule = {
   defaultSeverity: "warning",
   anchor: "unattributed-claim",
   examples: { flagged: "The same-day engagements came as global tensions remained high.", notFlagged: "Economic and trade exchanges sustained robust development, Xi said." },
-  check({ model, voices }) {
+  check({ model, voices, options, tokens }) {
     const out: ReturnType<Rule["check"]> = [];
     const ownFigures = new Set(model.figures.filter((f) => f.firstParty).map((f) => f.sentence));
     model.sentences.forEach((s, si) => {
@@ -29,28 +31,28 @@ export const unattributedClaimRule: Rule = {
       if (p.boilerplate || p.heading) return;
       const v = voices[si];
       if (v.attribution || v.quoted > 0.5) return;
-      const m = CUE_RE.exec(s.text);
-      if (!m || !/\p{Ll}/u.test(m[0])) return; // "SIGNIFICANT ITEMS" is a table heading
-      const kind = KIND.find(([re]) => re.test(m[0]))?.[1] ?? "evaluative";
+      const m = options.memo ? options.memo.get("claim-cue", s.text, () => CUES.first(s.text, tokens(s)) ?? null) : CUES.first(s.text, tokens(s));
+      if (!m || !/\p{Ll}/u.test(m.text)) return; // "SIGNIFICANT ITEMS" is a table heading
+      const kind = KIND.find(([re]) => re.test(m.text))?.[1] ?? "evaluative";
       // The issuer explaining its own results ("expenses rose due to …") reports its own facts.
       if (kind !== "evaluative" && ownFigures.has(si) && OWN_RESULTS.test(s.text)) return;
       if (model.stockSentences.has(si)) return;
       // Literal uses: "deaths due to respiratory disease" names a category; "reflecting the
       // performance of the Nasdaq-100 Index" describes a fund; "it is crucial to note" hedges.
-      if (LITERAL_USE.test(s.text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + m[0].length + 30))) return;
+      if (LITERAL_USE.test(s.text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + m.text.length + 30))) return;
       // "Investors have contributed $3 million": a donation or an investment, not a cause.
-      if (/^contribut/i.test(m[0].split(/\s+/).pop() ?? "") || /contribut/i.test(m[0])) {
+      if (/^contribut/i.test(m.text.split(/\s+/).pop() ?? "") || /contribut/i.test(m.text)) {
         if (/[$€£]\s?\d|\b(?:round|funding|financing|donations?|campaign|fund)\b/i.test(s.text)) return;
       }
       out.push({
         code: "unattributed-claim",
         start: s.start,
         end: s.end,
-        message: `Unattributed claim (${kind}): “${m[0]}” asserts more than what happened, and no named source makes it.`,
-        data: { cue: m[0], claimKind: kind },
+        message: `Unattributed claim (${kind}): “${m.text}” asserts more than what happened, and no named source makes it.`,
+        data: { cue: m.text, claimKind: kind },
         explanation: {
           what: `A ${kind} assertion in the release's own voice.`,
-          why: `The cue “${m[0]}” makes this a judgement, not a report of what happened, and the sentence names no person, organisation or document behind it.`,
+          why: `The cue “${m.text}” makes this a judgement, not a report of what happened, and the sentence names no person, organisation or document behind it.`,
           fix: "Attribute it to a named source (“…, said Jane Doe, CEO”), support it with a sourced figure, or report only what happened.",
         },
       });

@@ -1,0 +1,51 @@
+// Results of pure per-line and per-sentence steps, kept between analyses of one document so
+// that re-analysis after an edit recomputes them only for the text the edit changed. Keys are
+// the text itself and values hold no document offsets (callers rebase them), so an entry is
+// valid wherever its text moves. Each analysis ends with `settle()`, which drops the entries
+// it did not use: the memo holds about one version of the document.
+
+interface Entry {
+  value: unknown;
+  /** The analysis that last used the entry. */
+  used: number;
+}
+
+export class AnalysisMemo {
+  private readonly steps = new Map<string, Map<string, Entry>>();
+  private fingerprint = "";
+  private generation = 0;
+  hits = 0;
+  misses = 0;
+
+  /** Starts an analysis with options of this fingerprint (what the memoised steps depend on): a change forgets everything. */
+  begin(fingerprint: string): void {
+    this.generation++;
+    if (fingerprint === this.fingerprint) return;
+    this.fingerprint = fingerprint;
+    this.steps.clear();
+  }
+
+  /** The value of `compute()` for this step and text, computed at most once while it is in use. */
+  get<T>(step: string, text: string, compute: () => T): T {
+    let entries = this.steps.get(step);
+    if (!entries) this.steps.set(step, (entries = new Map()));
+    const entry = entries.get(text);
+    if (entry) {
+      entry.used = this.generation;
+      this.hits++;
+      return entry.value as T;
+    }
+    const value = compute();
+    entries.set(text, { value, used: this.generation });
+    this.misses++;
+    return value;
+  }
+
+  /** Ends an analysis: what it used is kept for the next, the rest is dropped. */
+  settle(): void {
+    for (const [step, entries] of this.steps) {
+      for (const [text, entry] of entries) if (entry.used !== this.generation) entries.delete(text);
+      if (!entries.size) this.steps.delete(step);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+// Word-list matching by tokens and hash lookups. A sentence is tokenised once (runs of letters
+// and digits, lower-cased) and every word list is matched against those tokens, instead of one
+// large regex alternation per list rescanning the sentence: the profile showed those scans as
+// the engine's largest cost. Matches are exactly those of the regex
+//   (?<![\p{L}\p{N}])(?:phrase|…, longest first)(?![\p{L}\p{N}])   flags "giu"
+// where a space in a phrase matches any run of whitespace (with `hyphenBound`, a hyphen next to
+// the phrase also blocks it, as (?<![\p{L}\p{N}-]) … (?![\p{L}\p{N}-]) would).
+
+/** A word of the text: a maximal run of letters and digits. */
+export interface Token {
+  start: number;
+  end: number;
+  /** The word lower-cased, for lookups. */
+  lower: string;
+}
+
+/** Per UTF-16 unit: 0 not classified yet, 1 a letter or digit, 2 neither. Filled as characters are met. */
+const CLASS = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) CLASS[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * The width (1, or 2 for a surrogate pair) of the letter or digit at i, or 0 when there is
+ * none: what [\p{L}\p{N}] with the u flag matches there. A table lookup instead of a regex
+ * per character, as tokenising is on every sentence's path.
+ */
+export function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i) as number;
+    return cp > 0xffff && WORD_CHAR.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  let k = CLASS[c];
+  if (!k) k = CLASS[c] = c >= 0xdc00 && c <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1 ? 1 : 0;
+}
+
+/** The words of a text: maximal runs of [\p{L}\p{N}], as /[\p{L}\p{N}]+/gu would find them. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let w = wordCharAt(text, i);
+    if (!w) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += w;
+    while (i < n && (w = wordCharAt(text, i))) i += w;
+    out.push({ start, end: i, lower: text.slice(start, i).toLowerCase() });
+  }
+  return out;
+}
+
+/** Tokens of a sentence (or any object holding text), made once and kept while it lives. */
+const tokenCache = new WeakMap<{ text: string }, Token[]>();
+export function tokensOf(holder: { text: string }): Token[] {
+  let t = tokenCache.get(holder);
+  if (!t) tokenCache.set(holder, (t = tokenize(holder.text)));
+  return t;
+}
+
+export interface PhraseMatch {
+  index: number;
+  /** The matched text, as it stands in the document. */
+  text: string;
+  /** The list entry that matched, lower-cased. */
+  phrase: string;
+}
+
+interface Phrase {
+  phrase: string;
+  /** Words after the first. */
+  rest: string[];
+  /** What stands between word k and word k + 1: " " (any whitespace) or a literal ("-", "'"). */
+  gaps: string[];
+}
+
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+function gapMatches(text: string, from: number, to: number, gap: string): boolean {
+  if (gap !== " ") return text.slice(from, to) === gap;
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return to > from;
+}
+
+export class PhraseSet {
+  /** Phrases by their first word, longest first (the order a regex alternation would try). */
+  private readonly byFirst = new Map<string, Phrase[]>();
+  readonly size: number;
+
+  constructor(phrases: Iterable<string>, private readonly hyphenBound = false) {
+    const unique = [...new Set([...phrases].map((p) => p.toLowerCase().trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
+    for (const phrase of unique) {
+      const words = tokenize(phrase);
+      if (!words.length) continue;
+      // Punctuation before the first word or after the last cannot be matched by tokens; it is dropped.
+      const gaps = words.slice(1).map((w, k) => (/^\s+$/.test(phrase.slice(words[k].end, w.start)) ? " " : phrase.slice(words[k].end, w.start)));
+      const entry = { phrase, rest: words.slice(1).map((w) => w.lower), gaps };
+      const list = this.byFirst.get(words[0].lower);
+      if (list) list.push(entry);
+      else this.byFirst.set(words[0].lower, [entry]);
+    }
+    this.size = unique.length;
+  }
+
+  /** The end of the longest phrase starting at token i, or -1. */
+  endAt(text: string, tokens: Token[], i: number): { end: number; phrase: string } | undefined {
+    const first = tokens[i];
+    const candidates = this.byFirst.get(first.lower);
+    if (!candidates) return undefined;
+    if (this.hyphenBound && first.start > 0 && text.charCodeAt(first.start - 1) === 45) return undefined;
+    next: for (const c of candidates) {
+      let prev = first;
+      for (let k = 0; k < c.rest.length; k++) {
+        const t = tokens[i + 1 + k];
+        if (!t || t.lower !== c.rest[k] || !gapMatches(text, prev.end, t.start, c.gaps[k])) continue next;
+        prev = t;
+      }
+      if (this.hyphenBound && text.charCodeAt(prev.end) === 45) continue;
+      return { end: prev.end, phrase: c.phrase };
+    }
+    return undefined;
+  }
+
+  /** Every match, left to right and not overlapping, as execAll(regex) would give them. */
+  matches(text: string, tokens: Token[] = tokenize(text)): PhraseMatch[] {
+    const out: PhraseMatch[] = [];
+    let from = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i].start < from) continue;
+      const hit = this.endAt(text, tokens, i);
+      if (!hit) continue;
+      out.push({ index: tokens[i].start, text: text.slice(tokens[i].start, hit.end), phrase: hit.phrase });
+      from = hit.end;
+    }
+    return out;
+  }
+
+  /** The first match, or undefined. */
+  first(text: string, tokens: Token[] = tokenize(text)): PhraseMatch | undefined {
+    for (let i = 0; i < tokens.length; i++) {
+      const hit = this.endAt(text, tokens, i);
+      if (hit) return { index: tokens[i].start, text: text.slice(tokens[i].start, hit.end), phrase: hit.phrase };
+    }
+    return undefined;
+  }
+}
