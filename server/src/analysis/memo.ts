@@ -41,6 +41,13 @@ export class AnalysisMemo {
     return value;
   }
 
+  /** How many results are kept, over all steps. */
+  size(): number {
+    let n = 0;
+    for (const entries of this.steps.values()) n += entries.size;
+    return n;
+  }
+
   /** Ends an analysis: what it used is kept for the next, the rest is dropped. */
   settle(): void {
     for (const [step, entries] of this.steps) {

@@ -1,0 +1,72 @@
+// Word lists are matched by tokens and hash lookups (server/src/analysis/phrases.ts) instead of
+// one regex alternation per list. The matches must be exactly those of the regex they replace:
+// checked here against that regex on generated text full of near-misses (case, hyphens,
+// apostrophes, runs of whitespace, letters glued on, non-Latin scripts, surrogate pairs).
+import { strict as assert } from "node:assert";
+import fc from "fast-check";
+import { PhraseSet, tokenize } from "../../server/src/analysis/phrases";
+import { alternation, CLAIM_CUES, PUFFERY, REPORTING_VERBS, SOURCE_PREPOSITIONS, VAGUE_PHRASES } from "../../server/src/analysis/lexicon";
+import { execAll } from "../../server/src/analysis/text";
+
+/** The regex a PhraseSet stands for. */
+function regexFor(words: string[], hyphenBound: boolean): RegExp {
+  const bound = hyphenBound ? "[\\p{L}\\p{N}-]" : "[\\p{L}\\p{N}]";
+  return new RegExp(`(?<!${bound})(?:${alternation(words.map((w) => w.toLowerCase()))})(?!${bound})`, "giu");
+}
+
+const LISTS: [string, string[]][] = [
+  ["reporting verbs", REPORTING_VERBS],
+  ["source prepositions", SOURCE_PREPOSITIONS],
+  ["vague phrases", VAGUE_PHRASES],
+  ["claim cues", CLAIM_CUES],
+  ["puffery", PUFFERY],
+];
+
+/** Text made of list phrases (in any case, with their spaces varied) and noise around them. */
+function textFrom(words: string[]) {
+  const phrase = fc.constantFrom(...words).chain((w) =>
+    fc.tuple(fc.constantFrom("lower", "upper", "title"), fc.constantFrom(" ", "  ", "\n", "\u00A0", "\t", " - ")).map(([c, space]) => {
+      const cased = c === "upper" ? w.toUpperCase() : c === "title" ? w.replace(/^\p{L}/u, (x) => x.toUpperCase()) : w;
+      return cased.replace(/ /g, space);
+    }),
+  );
+  const noise = fc.constantFrom(" ", "-", "'", "’", ",", ".", "x", "9", "é", "中文", "\u{1D400}", "\uD800", "s", "ed", "“", "\n", "un", "pre-");
+  return fc.array(fc.oneof({ weight: 3, arbitrary: phrase }, { weight: 4, arbitrary: noise }), { maxLength: 30 }).map((p) => p.join(""));
+}
+
+describe("phrases: token matching equals the regex alternation it replaces", function () {
+  this.timeout(60000);
+
+  it("tokenize finds the runs /[\\p{L}\\p{N}]+/gu finds", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 60 }), (s) => {
+        const expected = execAll(/[\p{L}\p{N}]+/gu, s).map((m) => [m.index, m.index + m[0].length]);
+        assert.deepStrictEqual(tokenize(s).map((t) => [t.start, t.end]), expected);
+      }),
+      { numRuns: 3000, seed: 6 },
+    );
+  });
+
+  for (const [name, words] of LISTS) {
+    for (const hyphenBound of [false, true]) {
+      it(`${name}${hyphenBound ? ", hyphens bounding" : ""}: same matches, same order`, () => {
+        const set = new PhraseSet(words, hyphenBound);
+        const re = regexFor(words, hyphenBound);
+        fc.assert(
+          fc.property(textFrom(words), (text) => {
+            const expected = execAll(re, text).map((m) => [m.index, m[0]]);
+            assert.deepStrictEqual(set.matches(text).map((m) => [m.index, m.text]), expected, JSON.stringify(text));
+            const first = set.first(text);
+            assert.deepStrictEqual(first ? [first.index, first.text] : undefined, expected[0]);
+          }),
+          { numRuns: 1500, seed: 6 },
+        );
+      });
+    }
+  }
+
+  it("longest phrase first where several start on one word", () => {
+    const set = new PhraseSet(["called", "called for", "called for more"]);
+    assert.deepStrictEqual(set.matches("She called for more time, then called.").map((m) => m.text), ["called for more", "called"]);
+  });
+});
