@@ -6,8 +6,11 @@ const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
 const common = { bundle: true, platform: "node", target: "node20", format: "cjs", sourcemap: !production, minify: production, logLevel: "warning" };
 const builds = [
-  { ...common, entryPoints: ["client/src/extension.ts"], outfile: "client/out/extension.js", external: ["vscode"] },
+  // The extension, and vscode-languageclient in a bundle of its own that it requires after activation.
+  { ...common, entryPoints: ["client/src/extension.ts"], outfile: "client/out/extension.js", external: ["vscode", "./languageClient.js"] },
+  { ...common, entryPoints: ["client/src/languageClientModule.ts"], outfile: "client/out/languageClient.js", external: ["vscode"] },
   { ...common, entryPoints: ["server/src/server.ts"], outfile: "server/out/server.js" },
+  { ...common, entryPoints: ["server/src/analysisWorker.ts"], outfile: "server/out/analysisWorker.js" },
   { ...common, entryPoints: ["server/src/cli.ts"], outfile: "server/out/cli.js", banner: { js: "#!/usr/bin/env node" } },
   { ...common, entryPoints: ["server/src/analysis/index.ts"], outfile: "server/out/engine.js" },
 ];

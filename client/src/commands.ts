@@ -2,7 +2,7 @@
 // server reads back (as LTeX does for hidden false positives).
 import type { Disposable, TextDocument } from "vscode";
 import { commands, ConfigurationTarget, env, Uri, window, workspace } from "vscode";
-import type { LanguageClient } from "vscode-languageclient/node";
+import type { ServerLink } from "./deferredClient";
 import { AnalyzeWorkspaceRequest, Commands, TextWithoutBoilerplateRequest, type AnalyzeWorkspaceResult, type DocumentParams, type TextResult } from "../../server/src/protocol";
 import type { ReportProvider } from "./report";
 import type { Scorecard } from "./statusBar";
@@ -34,7 +34,7 @@ export async function disableRule(code: unknown): Promise<void> {
   await workspace.getConfiguration(SECTION).update("severity", { ...current, [code]: "off" }, t);
 }
 
-export function registerCommands(client: LanguageClient, reports: ReportProvider, scorecard: Scorecard): Disposable[] {
+export function registerCommands(client: ServerLink, reports: ReportProvider, scorecard: Scorecard): Disposable[] {
   /** The release a command applies to: its argument, the active editor, or the last release shown. */
   const releaseOf = (arg: unknown): Uri | undefined => {
     if (arg instanceof Uri) return arg;

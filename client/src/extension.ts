@@ -2,13 +2,14 @@
 // the status bar scorecard and the report view. Analysis stays on the server.
 import * as path from "node:path";
 import type { ExtensionContext } from "vscode";
-import { workspace } from "vscode";
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { window, workspace } from "vscode";
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
+import { DeferredClient } from "./deferredClient";
 import { registerCommands } from "./commands";
 import { ReportProvider } from "./report";
 import { Scorecard } from "./statusBar";
 
-let client: LanguageClient | undefined;
+let link: DeferredClient | undefined;
 
 /** The documents the server analyses. */
 export const DOCUMENT_SELECTOR = [
@@ -18,7 +19,10 @@ export const DOCUMENT_SELECTOR = [
   { scheme: "untitled", language: "press-release" },
 ];
 
-export async function activate(context: ExtensionContext): Promise<void> {
+function createClient(context: ExtensionContext): LanguageClient {
+  // Required here, not imported at the top: see deferredClient.ts. A separate bundle (esbuild.mjs).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { LanguageClient: Client, TransportKind } = require("./languageClient.js") as typeof import("./languageClientModule");
   const module = context.asAbsolutePath(path.join("server", "out", "server.js"));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -29,14 +33,23 @@ export async function activate(context: ExtensionContext): Promise<void> {
     synchronize: { configurationSection: "pressRelease" },
     initializationOptions: { settings: workspace.getConfiguration("pressRelease") },
   };
-  const c = (client = new LanguageClient("pressRelease", "Press Release Annotator", serverOptions, clientOptions));
-  const reports = new ReportProvider(c);
-  const scorecard = new Scorecard(c);
-  context.subscriptions.push(reports.register(), scorecard, ...registerCommands(c, reports, scorecard));
-  await c.start();
-  scorecard.refresh();
+  return new Client("pressRelease", "Press Release Annotator", serverOptions, clientOptions);
+}
+
+export function activate(context: ExtensionContext): void {
+  const l = (link = new DeferredClient(() => createClient(context)));
+  const reports = new ReportProvider(l);
+  const scorecard = new Scorecard(l);
+  context.subscriptions.push(reports.register(), scorecard, ...registerCommands(l, reports, scorecard));
+  // After activation returns: load the language client and start the server (about 200 ms).
+  setImmediate(() =>
+    l.start().then(
+      () => scorecard.refresh(),
+      (e: unknown) => void window.showErrorMessage(`Press Release Annotator: the language server did not start: ${e instanceof Error ? e.message : String(e)}`),
+    ),
+  );
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await link?.stop();
 }

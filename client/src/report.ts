@@ -2,7 +2,7 @@
 // Markdown preview beside the release. The server writes the Markdown.
 import type { Disposable, TextDocumentContentProvider } from "vscode";
 import { commands, EventEmitter, Uri, workspace } from "vscode";
-import type { LanguageClient } from "vscode-languageclient/node";
+import type { ServerLink } from "./deferredClient";
 import { ReportRequest, type DocumentParams, type ReportResult } from "../../server/src/protocol";
 
 export const REPORT_SCHEME = "press-release-report";
@@ -11,7 +11,7 @@ export class ReportProvider implements TextDocumentContentProvider {
   private readonly changed = new EventEmitter<Uri>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly client: LanguageClient) {}
+  constructor(private readonly client: ServerLink) {}
 
   register(): Disposable {
     return workspace.registerTextDocumentContentProvider(REPORT_SCHEME, this);

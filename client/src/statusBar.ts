@@ -3,7 +3,7 @@
 // opens the report.
 import type { Disposable, TextDocument } from "vscode";
 import { languages, MarkdownString, StatusBarAlignment, window } from "vscode";
-import type { LanguageClient } from "vscode-languageclient/node";
+import type { ServerLink } from "./deferredClient";
 import { Commands, ScorecardRequest, type DocumentParams, type Scorecard as ScorecardData } from "../../server/src/protocol";
 
 const LANGUAGES = new Set(["plaintext", "press-release"]);
@@ -16,7 +16,7 @@ export class Scorecard implements Disposable {
   /** The last release shown, so commands run from the report or the panel know which one. */
   lastRelease: TextDocument | undefined;
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(private readonly client: ServerLink) {
     this.item.name = "Press Release Scorecard";
     this.item.command = Commands.showReport;
     this.subscriptions.push(

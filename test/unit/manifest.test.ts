@@ -85,6 +85,13 @@ describe("manifest (package.json) agrees with the code", () => {
     assert.match(pkg.scripts.package, /vsce package --no-dependencies/);
     const ignore = readFileSync(path.join(ROOT, ".vscodeignore"), "utf8");
     assert.match(ignore, /^\*\*$/m, ".vscodeignore starts from nothing and lists what ships");
+    // Bundles loaded at run time by path (the language client after activation, the analysis
+    // worker for large documents) are built and ship with the extension.
+    const build = readFileSync(path.join(ROOT, "esbuild.mjs"), "utf8");
+    for (const out of ["client/out/extension.js", "client/out/languageClient.js", "server/out/server.js", "server/out/analysisWorker.js", "server/out/cli.js"]) {
+      assert.ok(build.includes(`outfile: "${out}"`), `esbuild builds ${out}`);
+      assert.match(ignore, new RegExp(`^!${out.replace(/[.]/g, "\\.")}$`, "m"), `${out} ships in the .vsix`);
+    }
   });
 });
 

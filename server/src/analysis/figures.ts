@@ -3,6 +3,7 @@
 // and versions.
 import type { Figure, FigureKind, Span } from "./types";
 import { execAll } from "./text";
+import { StartScan, startsIn } from "./startScan";
 
 export interface RawFigure extends Span {
   text: string;
@@ -49,6 +50,20 @@ const COUNT = new RegExp(
   "gu",
 );
 const SCALED = new RegExp(String.raw`(?<![\p{L}\d.,$€£])(?:${NUM})\s?(?:trillion|billion|million|milliards?|millones|Mio\.|Mrd\.)(?![\p{L}])`, "gu");
+
+// Where each pattern can start (see startScan.ts): a digit, or one of these words.
+const SPELLED_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"];
+const QUALIFIERS = ["more", "over", "nearly", "almost", "about", "around", "roughly", "approximately", "at", "some", "up", "less", "fewer"];
+const ORDINALS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+export const FIGURE_SCANS = {
+  percent: new StartScan(PERCENT, SPELLED_WORDS),
+  share: new StartScan(SHARE, [...QUALIFIERS, ...SPELLED_WORDS, "a", "one", "half", "the", "majority", "two", "three"]),
+  rank: new StartScan(RANK, [...ORDINALS, "ranked", "ranking"]),
+  multiple: new StartScan(MULTIPLE, [...QUALIFIERS, ...SPELLED_WORDS, "twice", "double", "triple", "quadruple"]),
+  count: new StartScan(COUNT, [...QUALIFIERS, ...SPELLED_WORDS, "tens", "hundreds", "thousands", "millions", "billions"]),
+};
+/** The patterns themselves, for tests that compare the scans with them. */
+export const FIGURE_PATTERNS = { percent: PERCENT, share: SHARE, rank: RANK, multiple: MULTIPLE, count: COUNT };
 
 const SCALES: [RegExp, number][] = [
   [/^(?:trillion|t)$/i, 1e12],
@@ -220,11 +235,12 @@ export function scanFigures(text: string, base: number): RawFigure[] {
     found.push({ start, end, text: raw, kind, value, valueTo, currency, unit, normalised });
   };
   if (MONEY_HINT.test(text)) for (const m of execAll(MONEY, text)) add(m, "money");
-  if (PERCENT_HINT.test(text)) for (const m of execAll(PERCENT, text)) add(m, "percent");
-  if (SHARE_HINT.test(text)) for (const m of execAll(SHARE, text)) add(m, "count");
-  if (RANK_HINT.test(text)) for (const m of execAll(RANK, text)) add(m, "count");
-  if (MULTIPLE_HINT.test(text)) for (const m of execAll(MULTIPLE, text)) add(m, "multiple");
-  for (const m of execAll(COUNT, text)) add(m, "count");
+  const starts = startsIn(text);
+  if (PERCENT_HINT.test(text)) for (const m of FIGURE_SCANS.percent.exec(text, starts)) add(m, "percent");
+  if (SHARE_HINT.test(text)) for (const m of FIGURE_SCANS.share.exec(text, starts)) add(m, "count");
+  if (RANK_HINT.test(text)) for (const m of FIGURE_SCANS.rank.exec(text, starts)) add(m, "count");
+  if (MULTIPLE_HINT.test(text)) for (const m of FIGURE_SCANS.multiple.exec(text, starts)) add(m, "multiple");
+  for (const m of FIGURE_SCANS.count.exec(text, starts)) add(m, "count");
   if (SCALED_HINT.test(text)) for (const m of execAll(SCALED, text)) add(m, "count");
   return found.filter((f) => !isNotAFigure(text, f.start - base, f.end - base, f)).sort((a, b) => a.start - b.start);
 }

@@ -6,6 +6,7 @@ import { AnalysisMemo } from "../analysis/memo";
 import type { AnalysisResult } from "../analysis/types";
 import { releaseEvidence, type ReleaseEvidence } from "../analysis/detect";
 import { analysisOptions, type Settings } from "./settings";
+import { AnalysisWorker } from "./analysisWorker";
 
 export interface CachedAnalysis {
   version: number;
@@ -25,54 +26,119 @@ export function languageIdOf(fileName: string): string {
 
 /** Analyses a document as the settings say: never, when it looks like a release, or always. */
 export function analyseDocument(doc: TextDocument, settings: Settings, isCancelled?: () => boolean, memo?: AnalysisMemo): CachedAnalysis {
-  const version = doc.version;
-  if (settings.enable === "never") return { version, skipped: "disabled" };
-  const text = doc.getText();
-  if (text.length > settings.maxDocumentSize) return { version, skipped: "too-large" };
-  const result = analyze(text, { ...analysisOptions(settings), isCancelled, memo });
+  const skipped = skippedBySize(doc, settings);
+  if (skipped) return skipped;
+  return judged(doc, settings, analyze(doc.getText(), { ...analysisOptions(settings), isCancelled, memo }));
+}
+
+function skippedBySize(doc: TextDocument, settings: Settings): CachedAnalysis | undefined {
+  if (settings.enable === "never") return { version: doc.version, skipped: "disabled" };
+  if (doc.getText().length > settings.maxDocumentSize) return { version: doc.version, skipped: "too-large" };
+  return undefined;
+}
+
+/** What to show for an analysed document: its findings, unless it does not look like a release. */
+function judged(doc: TextDocument, settings: Settings, result: AnalysisResult): CachedAnalysis {
   const evidence = releaseEvidence(result.model);
   const forced = settings.enable === "always" || doc.languageId === "press-release";
-  if (!forced && !evidence.isRelease) return { version, evidence, analysed: result, skipped: "not-a-release" };
-  return { version, result, analysed: result, evidence };
+  if (!forced && !evidence.isRelease) return { version: doc.version, evidence, analysed: result, skipped: "not-a-release" };
+  return { version: doc.version, result, analysed: result, evidence };
+}
+
+/**
+ * Documents at least this long are analysed in the worker thread: a 1 MB release takes a few
+ * hundred milliseconds, during which the server would answer nothing else.
+ */
+export const WORKER_MIN_LENGTH = 1 << 20;
+
+interface Entry {
+  version: number;
+  /** Settled analysis, once there is one. */
+  value?: CachedAnalysis;
+  pending: Promise<CachedAnalysis>;
+  cancel?: () => void;
 }
 
 export class AnalysisCache {
-  private readonly entries = new Map<string, CachedAnalysis>();
+  private readonly entries = new Map<string, Entry>();
   /** Per document: per-line and per-sentence results, so an edit re-analyses only what it changed. */
   private readonly memos = new Map<string, AnalysisMemo>();
 
-  get(doc: TextDocument, settings: Settings, isCancelled?: () => boolean): CachedAnalysis {
+  constructor(private readonly worker: AnalysisWorker = new AnalysisWorker(), private readonly workerMinLength = WORKER_MIN_LENGTH) {}
+
+  /**
+   * The analysis of this version of the document: at once for ordinary documents, from the
+   * worker thread for large ones. Rejects with AnalysisCancelled when a newer version (or a
+   * settings change) replaced it before it finished.
+   */
+  get(doc: TextDocument, settings: Settings, isCancelled?: () => boolean): Promise<CachedAnalysis> {
     const hit = this.entries.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit;
-    let memo = this.memos.get(doc.uri);
-    if (!memo) this.memos.set(doc.uri, (memo = new AnalysisMemo()));
-    const entry = analyseDocument(doc, settings, isCancelled, memo);
+    if (hit && hit.version === doc.version) return hit.pending;
+    hit?.cancel?.();
+    const skipped = skippedBySize(doc, settings);
+    if (skipped || doc.getText().length < this.workerMinLength) {
+      let memo = this.memos.get(doc.uri);
+      if (!memo) this.memos.set(doc.uri, (memo = new AnalysisMemo()));
+      let value: CachedAnalysis;
+      try {
+        value = skipped ?? analyseDocument(doc, settings, isCancelled, memo);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      this.entries.set(doc.uri, { version: doc.version, value, pending: Promise.resolve(value) });
+      return Promise.resolve(value);
+    }
+    const run = this.worker.run(doc.uri, doc.getText(), analysisOptions(settings));
+    const entry: Entry = { version: doc.version, cancel: run.cancel, pending: Promise.resolve() as unknown as Promise<CachedAnalysis> };
+    entry.pending = run.result.then(
+      (result) => (entry.value = judged(doc, settings, result)),
+      (e: unknown) => {
+        if (this.entries.get(doc.uri) === entry) this.entries.delete(doc.uri); // not kept: asked again, it runs again
+        throw e;
+      },
+    );
     this.entries.set(doc.uri, entry);
-    return entry;
+    return entry.pending;
   }
 
   /**
    * The analysis for an explicit request (report, copy): also for documents that do not look
    * like a release or with `enable: never`, but never beyond maxDocumentSize.
    */
-  forced(doc: TextDocument, settings: Settings, isCancelled?: () => boolean): AnalysisResult | undefined {
-    const entry = this.get(doc, settings, isCancelled);
+  async forced(doc: TextDocument, settings: Settings): Promise<AnalysisResult | undefined> {
+    const entry = await this.get(doc, settings);
     if (entry.analysed) return entry.analysed;
     if (entry.skipped === "too-large") return undefined;
-    return analyze(doc.getText(), { ...analysisOptions(settings), isCancelled });
+    return analyze(doc.getText(), analysisOptions(settings));
   }
 
+  /** The settled analysis of the document's last analysed version, if any. */
   peek(uri: string): CachedAnalysis | undefined {
-    return this.entries.get(uri);
+    return this.entries.get(uri)?.value;
   }
 
+  /** A newer version of the document arrived: an analysis of an older one that is still running stops. */
+  supersede(uri: string, version: number): void {
+    const e = this.entries.get(uri);
+    if (e && e.version !== version && !e.value) e.cancel?.();
+  }
+
+  /** Forgets a document (closed): a running analysis of it is cancelled. */
   delete(uri: string): void {
+    this.entries.get(uri)?.cancel?.();
     this.entries.delete(uri);
     this.memos.delete(uri);
   }
 
+  /** Forgets everything (settings changed): running analyses are cancelled. */
   clear(): void {
+    for (const e of this.entries.values()) e.cancel?.();
     this.entries.clear();
     this.memos.clear();
+  }
+
+  dispose(): void {
+    this.clear();
+    this.worker.dispose();
   }
 }

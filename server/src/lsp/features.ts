@@ -32,8 +32,8 @@ export interface FeatureContext {
   documents: TextDocuments<TextDocument>;
   cache: AnalysisCache;
   settings(): Settings;
-  /** The cached analysis of an open document (undefined when cancelled or failed). */
-  analysisOf(doc: TextDocument): CachedAnalysis | undefined;
+  /** The analysis of an open document (undefined when cancelled or failed). */
+  analysisOf(doc: TextDocument): Promise<CachedAnalysis | undefined>;
 }
 
 /** What the client can do, read once at initialize. */
@@ -81,13 +81,13 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
     if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `unknown document: ${uri}`);
     return doc;
   };
-  const shown = (uri: string) => {
+  const shown = async (uri: string) => {
     const doc = documents.get(uri);
-    return doc ? { doc, result: ctx.analysisOf(doc)?.result } : undefined;
+    return doc ? { doc, result: (await ctx.analysisOf(doc))?.result } : undefined;
   };
-  const forced = (uri: string) => {
+  const forced = async (uri: string) => {
     const doc = docOrError(uri);
-    const result = cache.forced(doc, ctx.settings());
+    const result = await cache.forced(doc, ctx.settings());
     if (!result) throw new ResponseError(ErrorCodes.InvalidRequest, `not analysed: ${uri} is over pressRelease.maxDocumentSize`);
     return { doc, result };
   };
@@ -98,27 +98,27 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
     return codeActions(doc, params, { placeholder: ctx.settings().placeholder, documentChanges: support().documentChanges });
   });
 
-  connection.onFoldingRanges((params) => {
-    const s = shown(params.textDocument.uri);
+  connection.onFoldingRanges(async (params) => {
+    const s = await shown(params.textDocument.uri);
     return s?.result ? foldingRanges(s.result, support().foldingRangeLimit) : [];
   });
 
-  connection.onDocumentLinks((params) => {
-    const s = shown(params.textDocument.uri);
+  connection.onDocumentLinks(async (params) => {
+    const s = await shown(params.textDocument.uri);
     return s?.result ? documentLinks(s.doc) : [];
   });
 
-  connection.onRequest(ScorecardRequest, (params: DocumentParams): Scorecard | null => {
-    const s = shown(params.uri);
+  connection.onRequest(ScorecardRequest, async (params: DocumentParams): Promise<Scorecard | null> => {
+    const s = await shown(params.uri);
     return s?.result ? scorecard(s.result) : null;
   });
 
-  connection.onRequest(ReportRequest, (params: DocumentParams): ReportResult => {
-    const { doc, result } = forced(params.uri);
+  connection.onRequest(ReportRequest, async (params: DocumentParams): Promise<ReportResult> => {
+    const { doc, result } = await forced(params.uri);
     return { markdown: renderReport(result, { title: titleOf(doc.uri) }) };
   });
 
-  connection.onRequest(TextWithoutBoilerplateRequest, (params: DocumentParams): TextResult => ({ text: textWithoutBoilerplate(forced(params.uri).result) }));
+  connection.onRequest(TextWithoutBoilerplateRequest, async (params: DocumentParams): Promise<TextResult> => ({ text: textWithoutBoilerplate((await forced(params.uri)).result) }));
 
   // Files whose diagnostics came from disk, to restore them when their editor closes.
   const fromDisk = new Set<string>();

@@ -65,9 +65,9 @@ export function startService(connection: Connection): void {
     features.refreshWorkspace();
   });
 
-  function analysisOf(doc: TextDocument): CachedAnalysis | undefined {
+  async function analysisOf(doc: TextDocument): Promise<CachedAnalysis | undefined> {
     try {
-      return cache.get(doc, settings, () => documents.get(doc.uri)?.version !== doc.version);
+      return await cache.get(doc, settings, () => documents.get(doc.uri)?.version !== doc.version);
     } catch (e) {
       if (e instanceof AnalysisCancelled) return undefined;
       connection.console.error(`analysis failed for ${doc.uri}: ${e instanceof Error ? e.stack : String(e)}`);
@@ -75,11 +75,12 @@ export function startService(connection: Connection): void {
     }
   }
 
-  function publish(doc: TextDocument): void {
-    const current = documents.get(doc.uri);
+  async function publish(doc: TextDocument): Promise<void> {
+    let current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return; // a newer version will publish
-    const a = analysisOf(current);
-    if (!a) return;
+    const a = await analysisOf(current);
+    current = documents.get(doc.uri);
+    if (!a || !current || current.version !== a.version) return; // replaced while it was analysed
     let diagnostics: Diagnostic[] = [];
     if (a.result) diagnostics = a.result.findings.map((f) => toDiagnostic(current, f));
     else if (a.skipped === "too-large")
@@ -97,7 +98,7 @@ export function startService(connection: Connection): void {
     timers.get(doc.uri)?.();
     const run = () => {
       timers.delete(doc.uri);
-      publish(doc);
+      void publish(doc);
     };
     // A timer even without a debounce: it lets the messages already received (the JSON-RPC
     // layer hands them over one per tick) update the document first, so a burst of edits is
@@ -114,6 +115,7 @@ export function startService(connection: Connection): void {
     schedule(e.document, 0);
   });
   documents.onDidChangeContent((e) => {
+    cache.supersede(e.document.uri, e.document.version); // an analysis of an older version still running stops
     if (opened.delete(e.document.uri)) return;
     schedule(e.document);
   });
@@ -130,21 +132,21 @@ export function startService(connection: Connection): void {
     return doc;
   };
 
-  connection.onHover((params): Hover | null => {
+  connection.onHover(async (params): Promise<Hover | null> => {
     const doc = docOrError(params.textDocument.uri);
     const { line, character } = params.position;
     if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= doc.lineCount)
       throw new ResponseError(ErrorCodes.InvalidParams, `position out of range: ${line}:${character}`);
-    const a = analysisOf(doc);
+    const a = await analysisOf(doc);
     if (!a?.result) return null;
     const h = hoverAt(a.result, doc.offsetAt(params.position));
     if (!h) return null;
     return { contents: { kind: "markdown", value: h.markdown }, range: toRange(doc, h) };
   });
 
-  connection.onDocumentSymbol((params): DocumentSymbol[] => {
+  connection.onDocumentSymbol(async (params): Promise<DocumentSymbol[]> => {
     const doc = docOrError(params.textDocument.uri);
-    const a = analysisOf(doc);
+    const a = await analysisOf(doc);
     return a?.result ? a.result.outline.map((n) => toSymbol(doc, n)) : [];
   });
 

@@ -1,0 +1,99 @@
+// Runs a global regex only where a match can start. The figure patterns open with a lookbehind
+// ("not after a letter"), which keeps V8 from skipping ahead: a plain scan tries the whole
+// pattern at every character. Here the sentence is read once for the places a pattern can
+// start (a digit, or a word from the pattern's list of first words, not after a letter) and a
+// sticky copy of the regex is tried there only. The matches are those of `execAll(re, text)`,
+// as long as every match of `re` starts at such a place; each pattern's first words say so.
+
+const LETTER = /\p{L}/u;
+/** Per UTF-16 unit: 0 not classified yet, 1 a letter, 2 not a letter. */
+const LETTERS = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) LETTERS[c] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
+
+/** Width of the letter (\p{L}) at i: 1, 2 for a surrogate pair, 0 when it is not one. */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i) as number;
+    return cp > 0xffff && LETTER.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  let k = LETTERS[c];
+  if (!k) k = LETTERS[c] = c >= 0xdc00 && c <= 0xdfff ? 2 : LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1 ? 1 : 0;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Is the code unit before i (a whole code point) a letter? */
+function letterBefore(text: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = text.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) return letterAt(text, i - 2) === 2;
+  return letterAt(text, i - 1) === 1;
+}
+
+/** A place a pattern may start: a digit not after a letter or digit, or a word not after a letter. */
+export interface Start {
+  at: number;
+  /** The run of letters there, lower-cased ("" at a digit). */
+  word: string;
+}
+
+/** Where, in `text`, a digit or a word starts with no letter just before it. */
+export function startsIn(text: string): Start[] {
+  const out: Start[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      if (!isDigit(text.charCodeAt(i - 1)) && !letterBefore(text, i)) out.push({ at: i, word: "" });
+      i++;
+      continue;
+    }
+    const w = letterAt(text, i);
+    if (!w) {
+      i++;
+      continue;
+    }
+    const at = i;
+    i += w;
+    for (let k = letterAt(text, i); k; k = letterAt(text, i)) i += k;
+    if (!letterBefore(text, at)) out.push({ at, word: foldCase(text.slice(at, i)) });
+  }
+  return out;
+}
+
+/** Lower case, plus the two letters the u+i flags fold to ASCII that toLowerCase leaves ("ſ", the Kelvin sign). */
+function foldCase(word: string): string {
+  const lower = word.toLowerCase();
+  return /[\u017F\u212A]/.test(lower) ? lower.replace(/\u017F/g, "s").replace(/\u212A/g, "k") : lower;
+}
+
+/** A global regex, run only at the starts its first words allow. */
+export class StartScan {
+  private readonly sticky: RegExp;
+  private readonly firstWords: Set<string>;
+
+  /**
+   * @param re a global regex every match of which starts at a digit (not after a letter or
+   *   digit) or at a word of `firstWords` (not after a letter)
+   */
+  constructor(re: RegExp, firstWords: string[], private readonly digits = true) {
+    this.sticky = new RegExp(re.source, re.flags.replace("g", "") + "y");
+    this.firstWords = new Set(firstWords.map(foldCase));
+  }
+
+  /** The matches execAll(re, text) would give, left to right. */
+  exec(text: string, starts: Start[]): RegExpExecArray[] {
+    const out: RegExpExecArray[] = [];
+    let from = 0;
+    for (const s of starts) {
+      if (s.at < from || !(s.word ? this.firstWords.has(s.word) : this.digits)) continue;
+      this.sticky.lastIndex = s.at;
+      const m = this.sticky.exec(text);
+      if (!m) continue;
+      out.push(m);
+      from = s.at + Math.max(1, m[0].length);
+    }
+    return out;
+  }
+}

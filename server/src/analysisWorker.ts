@@ -1,0 +1,33 @@
+// Entry of the analysis worker thread (server/out/analysisWorker.js): large documents are
+// analysed here, so the server keeps answering (hovers, other documents) meanwhile. Each job
+// carries a shared cancel flag the engine polls between stages; a memo per document makes
+// re-analysis after an edit cheap here too.
+import { parentPort } from "node:worker_threads";
+import { analyze, AnalysisCancelled, AnalysisMemo, type AnalysisOptions } from "./analysis/index";
+import type { WorkerJob, WorkerReply } from "./lsp/workerProtocol";
+
+const memos = new Map<string, AnalysisMemo>();
+const MAX_MEMOS = 4;
+
+function memoFor(uri: string): AnalysisMemo {
+  let memo = memos.get(uri);
+  if (memo) memos.delete(uri); // re-inserted below: the map's order is the order of use
+  else memo = new AnalysisMemo();
+  memos.set(uri, memo);
+  while (memos.size > MAX_MEMOS) memos.delete(memos.keys().next().value as string);
+  return memo;
+}
+
+parentPort?.on("message", (job: WorkerJob) => {
+  const flag = new Int32Array(job.cancel);
+  const isCancelled = () => Atomics.load(flag, 0) !== 0;
+  let reply: WorkerReply;
+  try {
+    if (isCancelled()) throw new AnalysisCancelled();
+    const options: AnalysisOptions = { ...job.options, isCancelled, memo: memoFor(job.uri) };
+    reply = { id: job.id, result: analyze(job.text, options) };
+  } catch (e) {
+    reply = e instanceof AnalysisCancelled ? { id: job.id, cancelled: true } : { id: job.id, error: e instanceof Error ? e.stack ?? e.message : String(e) };
+  }
+  parentPort?.postMessage(reply);
+});
