@@ -100,11 +100,24 @@ export function startService(connection: Connection): void {
       timers.delete(doc.uri);
       void publish(doc);
     };
-    // A timer even without a debounce: it lets the messages already received (the JSON-RPC
-    // layer hands them over one per tick) update the document first, so a burst of edits is
-    // analysed once. setImmediate would analyse every version in between.
-    const timer = setTimeout(run, delay);
-    timers.set(doc.uri, () => clearTimeout(timer));
+    if (delay > 0) {
+      const timer = setTimeout(run, delay);
+      timers.set(doc.uri, () => clearTimeout(timer));
+      return;
+    }
+    // Without a debounce: two event-loop turns, not a zero timeout (which waits a millisecond).
+    // The JSON-RPC layer hands over one received message per turn, so by the second turn a
+    // newer version already received has replaced this one, and a burst is analysed once.
+    let cancelled = false;
+    const inner: { id?: NodeJS.Immediate } = {};
+    const outer = setImmediate(() => {
+      if (!cancelled) inner.id = setImmediate(run);
+    });
+    timers.set(doc.uri, () => {
+      cancelled = true;
+      clearImmediate(outer);
+      if (inner.id) clearImmediate(inner.id);
+    });
   }
 
   // TextDocuments reports an open as a content change too: analyse opens at once and
