@@ -207,21 +207,22 @@ export function classifyLine(raw: string): LineClass | null {
   if (/^[*•·]+$/.test(s)) return { kind: "republisher-meta", evidence: "empty list item" };
   // A navigation bar flattened into one line: "UC HomeAbout UCNewsEvents".
   if (s.length < 150 && !/[.!?,;]/.test(s) && (s.match(/\p{Ll}\p{Lu}/gu)?.length ?? 0) >= 3) return { kind: "republisher-meta", evidence: "navigation" };
-  if ((m = matchAny(WIRE_HEADER, s)) && (s.length < 200 || /^\[/.test(s))) return { kind: "wire-header", evidence: m[0] };
+  // Length conditions first: they are cheap and rule out most prose lines.
+  if ((s.length < 200 || s.startsWith("[")) && (m = matchAny(WIRE_HEADER, s))) return { kind: "wire-header", evidence: m[0] };
   if (/^comunicato stampa\b.*:/i.test(s) && DISCLAIMER[0].test(s)) return { kind: "disclaimer", evidence: "non sono responsabili" };
-  if ((m = matchAny(WIRE_FOOTER, s)) && s.length < 300) return { kind: "wire-footer", evidence: m[0] };
-  if ((m = matchAny(COPYRIGHT, s)) && (s.length < 400 || /^trademarks?\b/i.test(s))) return { kind: "copyright", evidence: m[0] };
+  if (s.length < 300 && (m = matchAny(WIRE_FOOTER, s))) return { kind: "wire-footer", evidence: m[0] };
+  if ((s.length < 400 || /^trademarks?\b/i.test(s)) && (m = matchAny(COPYRIGHT, s))) return { kind: "copyright", evidence: m[0] };
   if ((m = matchAny(DISCLAIMER, s))) return { kind: "disclaimer", evidence: m[0] };
   if ((m = SAFE_HARBOR_HEADING.exec(s)) && (s.length < 80 || SAFE_HARBOR_TEXT.test(s)))
     return { kind: "safe-harbor", starter: s.length < 80, evidence: m[0] };
   if (/\bforward[- ]looking (?:statements?|information)\b/i.test(s) && /\b(?:within the meaning|securities|risks? and uncertainties|safe harbou?r|undue reliance|differ materially)\b/i.test(s))
     return { kind: "safe-harbor", evidence: "forward-looking statements" };
-  if ((m = DISCLOSURES_HEADING.exec(s)) && s.length < 80) return { kind: "disclaimer", starter: true, evidence: m[0] };
+  if (s.length < 80 && (m = DISCLOSURES_HEADING.exec(s))) return { kind: "disclaimer", starter: true, evidence: m[0] };
   if ((m = CONTACT_HEADING.exec(s)) && (s.length < 60 || EMAIL.test(s) || PHONE.test(s) || /\b(?:e-?mail|tel|phone)\b/i.test(s)))
     return { kind: "contact", starter: true, evidence: m[0] };
   if ((m = ABOUT_HEADING.exec(s)) && isAboutHeading(s)) return { kind: "about", starter: true, evidence: m[0] };
   if (onlyLinks(s) && HAS_URL.test(s)) return { kind: "links", evidence: s.slice(0, 60) };
-  if ((m = matchAny(LINKS_TEXT, s)) && s.length < 400) return { kind: "links", evidence: m[0] };
+  if (s.length < 400 && (m = matchAny(LINKS_TEXT, s))) return { kind: "links", evidence: m[0] };
   // eslint-disable-next-line regexp/no-super-linear-move -- only lines under 600 characters get here
   if (s.length < 600 && (HAS_URL.test(s) || DOMAIN.test(s)) && WEB_POINTER.test(s) && !/\d+(?:\.\d+)?\s?(?:%|percent|million|billion)/i.test(s))
     return { kind: "links", evidence: WEB_POINTER.exec(s)?.[0] ?? "web site" };
