@@ -187,7 +187,17 @@ const LINKS_TEXT: RegExp[] = [
   /^[^.:]{2,60}:\s*(?:link|hier|here|aquí|ici|qui)$/i,
 ];
 
+/** Per pattern list: one regex matching where any of them does (case-insensitive: a superset), or null when a pattern needs the u flag. */
+const GATES = new Map<RegExp[], RegExp | null>();
+function gateOf(patterns: RegExp[]): RegExp | null {
+  if (patterns.some((p) => p.unicode)) return null;
+  return new RegExp(patterns.map((p) => `(?:${p.source})`).join("|"), "i");
+}
+
 function matchAny(patterns: RegExp[], s: string): RegExpExecArray | null {
+  let gate = GATES.get(patterns);
+  if (gate === undefined) GATES.set(patterns, (gate = gateOf(patterns)));
+  if (gate && !gate.test(s)) return null;
   for (const p of patterns) {
     const m = p.exec(s);
     if (m) return m;
