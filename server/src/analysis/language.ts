@@ -1,6 +1,6 @@
 // A cheap guess at the body's language from function-word counts; enough to pick lexicons
 // and to say in the report which language was read.
-import { wordCharAt } from "./phrases";
+import { wordCharAt } from "./charClass";
 const MARKERS: Record<string, string[]> = {
   en: ["the", "and", "of", "to", "with", "that", "is", "for"],
   de: ["der", "die", "das", "und", "mit", "für", "ist", "nicht", "auf"],

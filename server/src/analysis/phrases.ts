@@ -5,6 +5,7 @@
 //   (?<![\p{L}\p{N}])(?:phrase|…, longest first)(?![\p{L}\p{N}])   flags "giu"
 // where a space in a phrase matches any run of whitespace (with `hyphenBound`, a hyphen next to
 // the phrase also blocks it, as (?<![\p{L}\p{N}-]) … (?![\p{L}\p{N}-]) would).
+import { wordCharAt } from "./charClass";
 
 /** A word of the text: a maximal run of letters and digits. */
 export interface Token {
@@ -12,27 +13,6 @@ export interface Token {
   end: number;
   /** The word lower-cased, for lookups. */
   lower: string;
-}
-
-/** Per UTF-16 unit: 0 not classified yet, 1 a letter or digit, 2 neither. Filled as characters are met. */
-const CLASS = new Uint8Array(65536);
-for (let c = 0; c < 128; c++) CLASS[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-/**
- * The width (1, or 2 for a surrogate pair) of the letter or digit at i, or 0 when there is
- * none: what [\p{L}\p{N}] with the u flag matches there. A table lookup instead of a regex
- * per character, as tokenising is on every sentence's path.
- */
-export function wordCharAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const cp = text.codePointAt(i) as number;
-    return cp > 0xffff && WORD_CHAR.test(String.fromCodePoint(cp)) ? 2 : 0;
-  }
-  let k = CLASS[c];
-  if (!k) k = CLASS[c] = c >= 0xdc00 && c <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
-  return k === 1 ? 1 : 0;
 }
 
 /** The words of a text: maximal runs of [\p{L}\p{N}], as /[\p{L}\p{N}]+/gu would find them. */

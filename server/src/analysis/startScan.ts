@@ -4,23 +4,7 @@
 // start (a digit, or a word from the pattern's list of first words, not after a letter) and a
 // sticky copy of the regex is tried there only. The matches are those of `execAll(re, text)`,
 // as long as every match of `re` starts at such a place; each pattern's first words say so.
-
-const LETTER = /\p{L}/u;
-/** Per UTF-16 unit: 0 not classified yet, 1 a letter, 2 not a letter. */
-const LETTERS = new Uint8Array(65536);
-for (let c = 0; c < 128; c++) LETTERS[c] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
-
-/** Width of the letter (\p{L}) at i: 1, 2 for a surrogate pair, 0 when it is not one. */
-function letterAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const cp = text.codePointAt(i) as number;
-    return cp > 0xffff && LETTER.test(String.fromCodePoint(cp)) ? 2 : 0;
-  }
-  let k = LETTERS[c];
-  if (!k) k = LETTERS[c] = c >= 0xdc00 && c <= 0xdfff ? 2 : LETTER.test(String.fromCharCode(c)) ? 1 : 2;
-  return k === 1 ? 1 : 0;
-}
+import { letterAt } from "./charClass";
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** Is the code unit before i (a whole code point) a letter? */
@@ -71,15 +55,26 @@ function foldCase(word: string): string {
 /** A global regex, run only at the starts its first words allow. */
 export class StartScan {
   private readonly sticky: RegExp;
-  private readonly firstWords: Set<string>;
+  /** First words by their first two letters (or their only letter). */
+  private readonly byHead = new Map<string, string[]>();
 
   /**
    * @param re a global regex every match of which starts at a digit (not after a letter or
-   *   digit) or at a word of `firstWords` (not after a letter)
+   *   digit) or with a word of `firstWords` (not after a letter; letters may follow it, as
+   *   in "twox" or "twopercent")
    */
   constructor(re: RegExp, firstWords: string[], private readonly digits = true) {
     this.sticky = new RegExp(re.source, re.flags.replace("g", "") + "y");
-    this.firstWords = new Set(firstWords.map(foldCase));
+    for (const w of new Set(firstWords.map(foldCase))) {
+      const head = w.slice(0, 2);
+      this.byHead.set(head, [...(this.byHead.get(head) ?? []), w]);
+    }
+  }
+
+  /** Does the run of letters `word` begin with one of the first words? */
+  private opens(word: string): boolean {
+    for (const head of [word.slice(0, 2), word.slice(0, 1)]) for (const w of this.byHead.get(head) ?? []) if (word.startsWith(w)) return true;
+    return false;
   }
 
   /** The matches execAll(re, text) would give, left to right. */
@@ -87,7 +82,7 @@ export class StartScan {
     const out: RegExpExecArray[] = [];
     let from = 0;
     for (const s of starts) {
-      if (s.at < from || !(s.word ? this.firstWords.has(s.word) : this.digits)) continue;
+      if (s.at < from || !(s.word ? this.opens(s.word) : this.digits)) continue;
       this.sticky.lastIndex = s.at;
       const m = this.sticky.exec(text);
       if (!m) continue;

@@ -1,0 +1,31 @@
+// Character classes without a regex call per character: the tokeniser and the figure scans
+// test every character of every sentence, so a class is read from a table filled on first
+// sight of each UTF-16 unit (and tested by the regex once, for characters beyond it).
+
+/**
+ * A test for one-character class `re` (with the u flag, such as /\p{L}/u): the width of the
+ * matching character at i (1, or 2 for a surrogate pair), or 0 when there is none.
+ * `ascii` answers for the first 128 code units without the regex.
+ */
+export function charClass(re: RegExp, ascii: (c: number) => boolean): (text: string, i: number) => number {
+  const table = new Uint8Array(65536); // 0 unknown, 1 in the class, 2 not
+  for (let c = 0; c < 128; c++) table[c] = ascii(c) ? 1 : 2;
+  return (text, i) => {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const cp = text.codePointAt(i) as number;
+      return cp > 0xffff && re.test(String.fromCodePoint(cp)) ? 2 : 0;
+    }
+    let k = table[c];
+    if (!k) k = table[c] = c >= 0xdc00 && c <= 0xdfff ? 2 : re.test(String.fromCharCode(c)) ? 1 : 2;
+    return k === 1 ? 1 : 0;
+  };
+}
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+
+/** A letter or digit ([\p{L}\p{N}]) at i: its width, or 0. */
+export const wordCharAt = charClass(/[\p{L}\p{N}]/u, (c) => isAsciiLetter(c) || isAsciiDigit(c));
+/** A letter (\p{L}) at i: its width, or 0. */
+export const letterAt = charClass(/\p{L}/u, isAsciiLetter);

@@ -1,0 +1,40 @@
+// The figure patterns run only where a match can start (server/src/analysis/startScan.ts).
+// Each must find exactly what a plain global scan of the same pattern finds: checked on the
+// fixtures' sentences and on generated text made of figure-like pieces and near-misses.
+import { strict as assert } from "node:assert";
+import fc from "fast-check";
+import { FIGURE_PATTERNS, FIGURE_SCANS } from "../../server/src/analysis/figures";
+import { startsIn } from "../../server/src/analysis/startScan";
+import { execAll } from "../../server/src/analysis/text";
+import { buildModel } from "../../server/src/analysis/index";
+import { fixtureNames, loadFixture } from "../helpers/fixtures";
+
+const NAMES = Object.keys(FIGURE_PATTERNS) as (keyof typeof FIGURE_PATTERNS)[];
+
+function assertSame(text: string): void {
+  const starts = startsIn(text);
+  for (const name of NAMES) {
+    const expected = execAll(FIGURE_PATTERNS[name], text).map((m) => [m.index, m[0]]);
+    const got = FIGURE_SCANS[name].exec(text, starts).map((m) => [m.index, m[0]]);
+    assert.deepStrictEqual(got, expected, `${name} on ${JSON.stringify(text.slice(0, 200))}`);
+  }
+}
+
+describe("figure patterns run at their possible starts only", function () {
+  this.timeout(120000);
+
+  it("same matches as a full scan on every sentence of the fixtures", () => {
+    for (const name of fixtureNames()) for (const s of buildModel(loadFixture(name).text).sentences) assertSame(s.text);
+  });
+
+  it("same matches on generated text: numbers, number words, qualifiers, glued letters and digits", () => {
+    const piece = fc.constantFrom(
+      "12", "1,234", "3.5", "2025", "one", "Two", "twenty-one", "hundred", "half", "a third", "two-thirds", "majority", "more than", "nearly",
+      "About", "over", "some", "up to", "at least", "tens of", "thousands", "million", "billion", "%", "percent", "times", "fold", "x",
+      "in", "out of", "people", "Americans", "jobs", "largest", "second", "2nd", "ranked", "twice", "double", "$", "€", "USD",
+      "a", "b", "é", "ſome", "\u212Aen", "中", "\u{1D400}", "\uD800", "-", ".", ",", "'", "’", "(", ")",
+    );
+    const text = fc.array(fc.tuple(piece, fc.constantFrom(" ", "", "  ", "\n", "-")), { maxLength: 25 }).map((p) => p.map(([a, b]) => a + b).join(""));
+    fc.assert(fc.property(text, assertSame), { numRuns: 3000, seed: 6 });
+  });
+});
