@@ -15,7 +15,8 @@ export function findParagraphs(text: string, lines: Line[]): Paragraph[] {
       lastLine: last,
       start,
       end,
-      text: text.slice(start, end),
+      // A one-line paragraph shares its line's string: the memo hashes it once for both.
+      text: first === last ? lines[first].text : text.slice(start, end),
       sentences: [],
       heading: false,
     });
