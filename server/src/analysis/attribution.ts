@@ -2,7 +2,7 @@
 // speakers, continuations and pronouns within a paragraph, documents and organisations
 // as sources, and vague cues that name nobody.
 import type { Attribution, Paragraph, Quote, Sentence, Span, Speaker } from "./types";
-import { PhraseSet, tokenize, tokensOf, type Token } from "./phrases";
+import { PhraseSet, tokensOf, type Token } from "./phrases";
 import type { AnalysisMemo } from "./memo";
 import { alternation, DOCUMENT_VERBS, PARTICIPLE_CUES, REPORTING_VERBS, SOURCE_PREPOSITIONS, VAGUE_PHRASES, VAGUE_SUBJECTS } from "./lexicon";
 import { execAll } from "./text";
@@ -69,6 +69,8 @@ export interface AttributionOptions {
   fullNames: string[];
   issuers: string[];
   memo?: AnalysisMemo;
+  /** A sentence's tokens (from the memo when there is one). */
+  tokens?: (s: Sentence) => Token[];
 }
 
 interface CueHit {
@@ -150,8 +152,8 @@ export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: 
   const resolve = (name: string) => {
     let full = resolved.get(name);
     if (full === undefined) {
-      const compute = () => resolveName(name, opts.fullNames);
-      resolved.set(name, (full = opts.memo ? opts.memo.get(resolveStep, name, compute) : compute()));
+      const compute = (n: string) => resolveName(n, opts.fullNames);
+      resolved.set(name, (full = opts.memo ? opts.memo.get(resolveStep, name, compute) : compute(name)));
     }
     return full;
   };
@@ -176,7 +178,7 @@ export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: 
       const voice = voices[si];
       const inQuote = paraQuotes.reduce((n, q) => n + Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start)), 0);
       voice.quoted = inQuote / Math.max(1, s.end - s.start);
-      const hits = opts.memo ? cuesFromMemo(opts.memo, s, cues, paraQuotes) : findCues(s, cues, paraQuotes, tokensOf(s));
+      const hits = opts.memo ? cuesFromMemo(opts.memo, s, cues, paraQuotes, opts.tokens ?? tokensOf) : findCues(s, cues, paraQuotes, (opts.tokens ?? tokensOf)(s));
       const kept = spanSet(s.start, s.end);
       for (const h of hits) {
         // Two paths can find the same vague cue ("Sources said"): keep one finding per span.
@@ -280,7 +282,7 @@ const MAX_QUOTES = 500;
 
 /** A paragraph's quotes from the memo, moved to where the paragraph stands. */
 function quotesFromMemo(memo: AnalysisMemo, p: Paragraph): Quote[] {
-  const relative = memo.get("quotes", p.text, () => findQuotes({ ...p, start: 0, end: p.end - p.start }));
+  const relative = memo.get("quotes", p.text, (t) => findQuotes({ ...p, text: t, start: 0, end: t.length }));
   return relative.map((q) => ({ ...q, start: q.start + p.start, end: q.end + p.start }));
 }
 
@@ -288,10 +290,11 @@ function quotesFromMemo(memo: AnalysisMemo, p: Paragraph): Quote[] {
  * A sentence's cues from the memo. They depend on its text and on the quotes that overlap it,
  * so both make the key; spans are kept relative to the sentence and moved to where it stands.
  */
-function cuesFromMemo(memo: AnalysisMemo, s: Sentence, cues: CueSets, quotes: Quote[]): CueHit[] {
-  const local = quotes.filter((q) => q.start < s.end && s.start < q.end).map((q) => ({ ...q, start: q.start - s.start, end: q.end - s.start }));
-  const key = local.length ? `${local.map((q) => `${q.start},${q.end}`).join(";")}\u0001${s.text}` : s.text;
-  const relative = memo.get("cues", key, () => findCues({ ...s, start: 0, end: s.end - s.start }, cues, local, tokenize(s.text)));
+function cuesFromMemo(memo: AnalysisMemo, s: Sentence, cues: CueSets, quotes: Quote[], tokens: (s: Sentence) => Token[]): CueHit[] {
+  const local = quotes.filter((q) => q.start < s.end && s.start < q.end).map((q) => ({ start: q.start - s.start, end: q.end - s.start, text: "" }));
+  // Where quotes lie in the sentence is part of the step's name; the key is the sentence's text.
+  const step = local.length ? `cues@${local.map((q) => `${q.start},${q.end}`).join(";")}` : "cues";
+  const relative = memo.get(step, s.text, (t) => findCues({ ...s, text: t, start: 0, end: t.length }, cues, local, tokens(s)));
   const by = s.start;
   return relative.map((h) => ({ ...h, cueSpan: { start: h.cueSpan.start + by, end: h.cueSpan.end + by }, phraseStart: h.phraseStart + by }));
 }

@@ -43,7 +43,7 @@ export function findFigures(model: ReleaseModel, voices: SentenceVoice[], memo?:
     const a = voice.attribution;
     if (a && (a.sourceType === "document" || a.sourceType === "organisation")) lastDocSource = a.source;
     if (p.boilerplate || p.heading || p === model.headline || p === model.subheadline || model.stockSentences.has(si)) continue;
-    const context = memo ? memo.get(step, s.text, () => figuresInContext(s.text, issuerRe, resultsRelease)) : figuresInContext(s.text, issuerRe, resultsRelease);
+    const context = memo ? memo.get(step, s.text, (t) => figuresInContext(t, issuerRe, resultsRelease)) : figuresInContext(s.text, issuerRe, resultsRelease);
     for (const { figure, paren, firstPartyWithoutSource } of context) {
       const r = figure;
       let source: string | undefined;

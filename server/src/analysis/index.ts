@@ -39,7 +39,7 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
   const memo = options.memo;
   const lines = splitLines(text);
   const paragraphs = findParagraphs(text, lines);
-  const boilerplate = findBoilerplate(lines, memo ? (line) => memo.get("line", line, () => classifyLine(line)) : classifyLine);
+  const boilerplate = findBoilerplate(lines, memo ? (line) => memo.get("line", line, classifyLine) : classifyLine);
   check();
   // Mark paragraphs inside boilerplate blocks (a paragraph counts when its first line does).
   let b = 0;
@@ -51,7 +51,7 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
   for (const p of paragraphs) {
     // A heading is judged on the paragraph's text and whether it spans one, two or more lines.
     const lineCount = Math.min(3, p.lastLine - p.firstLine + 1);
-    p.heading = !p.boilerplate && (memo ? memo.get(`heading${lineCount}`, p.text, () => looksLikeHeading(p)) : looksLikeHeading(p));
+    p.heading = !p.boilerplate && (memo ? memo.get(`heading${lineCount}`, p.text, (t) => looksLikeHeading({ ...p, text: t })) : looksLikeHeading(p));
   }
   const firstContent = paragraphs.findIndex((p) => !p.boilerplate);
   const dateline = findDateline(paragraphs, lines, Math.max(0, firstContent));
@@ -74,9 +74,9 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
   const issuers = findIssuers(text, lines, dateline, boilerplate, options.issuerNames, headline?.text.replace(/^#+\s*/, ""));
   const fullNames = collectFullNames(
     sentences.filter((s) => !paragraphs[s.paragraph].boilerplate).map((s) => s.text),
-    memo ? (s) => memo.get("names", s, () => fullNamesIn(s)) : fullNamesIn,
+    memo ? (s) => memo.get("names", s, fullNamesIn) : fullNamesIn,
   );
-  const { voices, attributions, quotes, speakers } = attribute(paragraphs, sentences, text, { reportingVerbs: options.reportingVerbs, fullNames, issuers, memo });
+  const { voices, attributions, quotes, speakers } = attribute(paragraphs, sentences, text, { reportingVerbs: options.reportingVerbs, fullNames, issuers, memo, tokens: tokensFor(memo) });
   check();
   const model: ReleaseModel & { voices: typeof voices } = {
     text,
@@ -94,7 +94,7 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
     figures: [],
     stockSentences: findRunInStock(paragraphs),
     issuers,
-    language: memo ? memo.get("language", text.slice(0, 20000), () => detectLanguage(text)) : detectLanguage(text),
+    language: memo ? memo.get("language", text.slice(0, 20000), detectLanguage) : detectLanguage(text),
     voices,
   };
   model.figures = findFigures(model, voices, memo);
@@ -104,13 +104,13 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
 /** A paragraph's sentences from the memo: split once per paragraph text, wherever it stands. */
 function sentencesFromMemo(memo: NonNullable<AnalysisOptions["memo"]>, p: ReleaseModel["paragraphs"][number]): Sentence[] {
   const single = p.firstLine === p.lastLine;
-  const relative = memo.get(single ? "sentences-1" : "sentences-n", p.text, () => splitSentences({ text: p.text, start: 0, index: 0, firstLine: 0, lastLine: single ? 0 : 1 }));
+  const relative = memo.get(single ? "sentences-1" : "sentences-n", p.text, (t) => splitSentences({ text: t, start: 0, index: 0, firstLine: 0, lastLine: single ? 0 : 1 }));
   return relative.map((s) => ({ start: s.start + p.start, end: s.end + p.start, text: s.text, paragraph: p.index }));
 }
 
 /** A sentence's tokens: from the memo when there is one, else made once per sentence object. */
 export function tokensFor(memo: AnalysisOptions["memo"]): (s: Sentence) => Token[] {
-  return memo ? (s) => memo.get("tokens", s.text, () => tokenize(s.text)) : tokensOf;
+  return memo ? (s) => memo.get("tokens", s.text, tokenize) : tokensOf;
 }
 
 /**

@@ -3,6 +3,10 @@
 // the text itself and values hold no document offsets (callers rebase them), so an entry is
 // valid wherever its text moves. Each analysis ends with `settle()`, which drops the entries
 // it did not use: the memo holds about one version of the document.
+//
+// A key is stored as a copy, and `compute` is given that copy: a string sliced from the
+// document keeps the whole document alive in V8, so keys and values made from slices would
+// pin every version the memo has seen.
 
 interface Entry {
   value: unknown;
@@ -25,8 +29,11 @@ export class AnalysisMemo {
     this.steps.clear();
   }
 
-  /** The value of `compute()` for this step and text, computed at most once while it is in use. */
-  get<T>(step: string, text: string, compute: () => T): T {
+  /**
+   * The value of `compute(text)` for this step and text, computed at most once while it is in
+   * use. `compute` must read the text it is given, not the caller's (see above).
+   */
+  get<T>(step: string, text: string, compute: (text: string) => T): T {
     let entries = this.steps.get(step);
     if (!entries) this.steps.set(step, (entries = new Map()));
     const entry = entries.get(text);
@@ -35,8 +42,9 @@ export class AnalysisMemo {
       this.hits++;
       return entry.value as T;
     }
-    const value = compute();
-    entries.set(text, { value, used: this.generation });
+    const own = ownCopy(text);
+    const value = compute(own);
+    entries.set(own, { value, used: this.generation });
     this.misses++;
     return value;
   }
@@ -55,4 +63,9 @@ export class AnalysisMemo {
       if (!entries.size) this.steps.delete(step);
     }
   }
+}
+
+/** The text in a string of its own, not a slice of a larger one (V8 copies on flattening the concatenation). */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : (" " + text).slice(1);
 }

@@ -74,7 +74,7 @@ export const promotionalRule: Rule = {
       // Named people's words are theirs to make; the rule is about the release's voice.
       // People's words are theirs; the issuer or a document in the subject does not make puffery checkable.
       if (v.attribution?.sourceType === "person") return;
-      const found = options.memo ? options.memo.get("puffery", s.text, () => pufferyIn(s.text, tokens(s), words)) : pufferyIn(s.text, tokens(s), words);
+      const found = options.memo ? options.memo.get("puffery", s.text, (t) => pufferyIn(t, tokens(s), words)) : pufferyIn(s.text, tokens(s), words);
       for (const m of found) {
         const start = s.start + m.index;
         const end = start + m.text.length;

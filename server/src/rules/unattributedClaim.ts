@@ -31,7 +31,7 @@ export const unattributedClaimRule: Rule = {
       if (p.boilerplate || p.heading) return;
       const v = voices[si];
       if (v.attribution || v.quoted > 0.5) return;
-      const m = options.memo ? options.memo.get("claim-cue", s.text, () => CUES.first(s.text, tokens(s)) ?? null) : CUES.first(s.text, tokens(s));
+      const m = options.memo ? options.memo.get("claim-cue", s.text, (t) => CUES.first(t, tokens(s)) ?? null) : CUES.first(s.text, tokens(s));
       if (!m || !/\p{Ll}/u.test(m.text)) return; // "SIGNIFICANT ITEMS" is a table heading
       const kind = KIND.find(([re]) => re.test(m.text))?.[1] ?? "evaluative";
       // The issuer explaining its own results ("expenses rose due to …") reports its own facts.
