@@ -12,16 +12,21 @@ export interface ServerLink {
 export class DeferredClient implements ServerLink {
   private client: LanguageClient | undefined;
   private started: Promise<LanguageClient> | undefined;
+  private stopped = false;
 
   constructor(private readonly create: () => LanguageClient) {}
 
-  /** Creates and starts the client, once. */
+  /** Creates and starts the client, once; after a failed start, the next call tries again. */
   start(): Promise<LanguageClient> {
+    if (this.stopped) return Promise.reject(new Error("the extension is deactivated"));
     this.started ??= (async () => {
       const c = (this.client = this.create());
       await c.start();
       return c;
-    })();
+    })().catch((e: unknown) => {
+      this.started = undefined;
+      throw e;
+    });
     return this.started;
   }
 
@@ -34,7 +39,11 @@ export class DeferredClient implements ServerLink {
     return this.client?.isRunning() ?? false;
   }
 
+  /** Stops the client, waiting for a start in progress; no start happens afterwards. */
   async stop(): Promise<void> {
+    this.stopped = true;
+    const starting = this.started;
+    if (starting) await starting.catch(() => undefined);
     if (this.client?.isRunning()) await this.client.stop();
   }
 }

@@ -42,12 +42,13 @@ export function activate(context: ExtensionContext): void {
   const scorecard = new Scorecard(l);
   context.subscriptions.push(reports.register(), scorecard, ...registerCommands(l, reports, scorecard));
   // After activation returns: load the language client and start the server (about 200 ms).
-  setImmediate(() =>
+  const starting = setImmediate(() =>
     l.start().then(
       () => scorecard.refresh(),
       (e: unknown) => void window.showErrorMessage(`Press Release Annotator: the language server did not start: ${e instanceof Error ? e.message : String(e)}`),
     ),
   );
+  context.subscriptions.push({ dispose: () => clearImmediate(starting) });
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,11 +3,13 @@
 // carries a shared cancel flag the engine polls between stages; a memo per document makes
 // re-analysis after an edit cheap here too.
 import { parentPort } from "node:worker_threads";
-import { analyze, AnalysisCancelled, AnalysisMemo, type AnalysisOptions } from "./analysis/index";
+import { analyze, AnalysisCancelled, AnalysisMemo, type AnalysisOptions, type AnalysisResult } from "./analysis/index";
 import type { WorkerJob, WorkerReply } from "./lsp/workerProtocol";
 
 const memos = new Map<string, AnalysisMemo>();
-const MAX_MEMOS = 4;
+/** A memo holds copies of a document's lines, paragraphs and sentences: a few, for documents up to a size. */
+const MAX_MEMOS = 2;
+const MAX_MEMO_LENGTH = 8 << 20;
 
 function memoFor(uri: string): AnalysisMemo {
   let memo = memos.get(uri);
@@ -24,10 +26,22 @@ parentPort?.on("message", (job: WorkerJob) => {
   let reply: WorkerReply;
   try {
     if (isCancelled()) throw new AnalysisCancelled();
-    const options: AnalysisOptions = { ...job.options, isCancelled, memo: memoFor(job.uri) };
-    reply = { id: job.id, result: analyze(job.text, options) };
+    const memo = job.text.length <= MAX_MEMO_LENGTH ? memoFor(job.uri) : undefined;
+    if (!memo) memos.delete(job.uri);
+    const options: AnalysisOptions = { ...job.options, isCancelled, memo };
+    reply = { id: job.id, result: withoutTexts(analyze(job.text, options)) };
   } catch (e) {
     reply = e instanceof AnalysisCancelled ? { id: job.id, cancelled: true } : { id: job.id, error: e instanceof Error ? e.stack ?? e.message : String(e) };
   }
   parentPort?.postMessage(reply);
 });
+
+/** The result without the texts the server already has (see withTexts in lsp/analysisWorker.ts). */
+function withoutTexts(r: AnalysisResult): AnalysisResult {
+  const m = r.model;
+  m.text = "";
+  for (const l of m.lines) l.text = "";
+  for (const p of m.paragraphs) p.text = "";
+  for (const s of m.sentences) s.text = "";
+  return r;
+}

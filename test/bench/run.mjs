@@ -15,6 +15,7 @@
 // Options: --quick (fewer passes), --limit=SECONDS (per measurement, default 60),
 // --only=engine,anchors,server, --no-write.
 import { Worker } from "node:worker_threads";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -194,8 +195,9 @@ async function benchServer() {
     await s.stop();
   }
 
-  // Responsiveness while a 10 MB release is analysed (in the worker thread): a hover on
-  // another release, sent right after the large one is opened.
+  // Responsiveness while a 10 MB release is analysed (in the worker thread): hovers on another
+  // release, one every 100 ms from when the large one has been read (a request answered after
+  // its didOpen says so) until its diagnostics arrive, including while its result is received.
   {
     const s = new Lsp(SERVER, { cwd: ROOT });
     await s.initialize({ debounceMs: 0 });
@@ -205,15 +207,26 @@ async function benchServer() {
     const opened = s.diagnostics(smallUri, 1);
     s.notify("textDocument/didOpen", { textDocument: { uri: smallUri, languageId: "press-release", version: 1, text: small.text } });
     await opened;
+    const hover = () => s.request("textDocument/hover", { textDocument: { uri: smallUri }, position: { line: 0, character: 1 } });
     const bigUri = "file:///bench/ten-mb.txt";
     const t0 = performance.now();
-    const bigDone = s.diagnostics(bigUri, 1).then(() => performance.now() - t0);
+    let done = false;
+    const bigDone = s.diagnostics(bigUri, 1).then(() => {
+      done = true;
+      return performance.now() - t0;
+    });
     s.notify("textDocument/didOpen", { textDocument: { uri: bigUri, languageId: "press-release", version: 1, text: input("10MB")[0] } });
-    const h0 = performance.now();
-    await s.request("textDocument/hover", { textDocument: { uri: smallUri }, position: { line: 0, character: 1 } });
-    out.hoverDuringBigMs = performance.now() - h0;
+    await hover();
+    const lat = [];
+    while (!done) {
+      const h0 = performance.now();
+      await hover();
+      lat.push(performance.now() - h0);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    out.hoverDuringBig = { median: median(lat), max: Math.max(...lat), n: lat.length };
     out.bigDiagnosticsMs = await bigDone;
-    log(`  hover during a 10 MB analysis ${fmtMs(out.hoverDuringBigMs)}; the 10 MB release's diagnostics after ${fmtMs(out.bigDiagnosticsMs)}`);
+    log(`  hovers during a 10 MB analysis: median ${fmtMs(out.hoverDuringBig.median)}, max ${fmtMs(out.hoverDuringBig.max)} over ${lat.length}; the 10 MB release's diagnostics after ${fmtMs(out.bigDiagnosticsMs)}`);
     await s.stop();
   }
 
@@ -309,7 +322,7 @@ function report(m, tools, server, pack) {
     L.push(`| keystroke in that release: didChange → publishDiagnostics, debounce 0, median of ${server.keystroke.n} edits after ${server.keystroke.warm} | ${fmtMs(server.keystroke.median)} |`);
     L.push(`| keystroke, 95th percentile | ${fmtMs(server.keystroke.p95)} |`);
     L.push(`| keystroke, median of the first 10 edits after opening (JIT still warming up) | ${fmtMs(server.keystroke.firstMedian)} |`);
-    L.push(`| hover on another release while a 10 MB release is analysed (worker thread) | ${fmtMs(server.hoverDuringBigMs)} |`);
+    L.push(`| hover on another release while a 10 MB release is analysed (worker thread): median, max of ${server.hoverDuringBig.n} | ${fmtMs(server.hoverDuringBig.median)}, ${fmtMs(server.hoverDuringBig.max)} |`);
     L.push(`| that 10 MB release: didOpen → diagnostics | ${fmtMs(server.bigDiagnosticsMs)} |`);
     L.push(`| RSS after initialize | ${(server.rssIdle / MB).toFixed(0)} MB |`);
     L.push(`| RSS with 100 releases open (${(server.openBytes / MB).toFixed(1)} MB of text), peak | ${(server.rss100 / MB).toFixed(0)} MB, ${(server.hwm100 / MB).toFixed(0)} MB |`);
@@ -320,7 +333,9 @@ function report(m, tools, server, pack) {
     L.push(`Packaging: server bundle ${kb(pack.server)}, analysis worker ${kb(pack.worker)}, extension bundle ${kb(pack.client)} (the language client, ${kb(pack.languageClient)}, loads after activation), engine bundle ${kb(pack.engine)}, .vsix ${pack.vsix === undefined ? "not built (npm run package)" : kb(pack.vsix)}.`);
     L.push("");
     if (pack.activation) {
-      L.push(`Activation in VS Code (code-server, offline), as its Running Extensions view reports it, from the last \`npm run test:e2e\` (${pack.activation.measuredAt}): ${pack.activation.activationMs} ms.`);
+      const head = spawnSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout?.trim();
+      const which = pack.activation.commit ? (pack.activation.commit === head ? "this commit" : `commit ${pack.activation.commit.slice(0, 7)}, not this one`) : "an unknown commit";
+      L.push(`Activation in VS Code (code-server, offline), as its Running Extensions view reports it, from the last \`npm run test:e2e\` (${pack.activation.measuredAt}, ${which}): ${pack.activation.activationMs} ms. That figure counts loading the extension's bundle and running \`activate\`; loading the language client (its own bundle, about 80 ms here) and starting the server follow right after, on the same extension-host thread.`);
       L.push("");
     }
   }

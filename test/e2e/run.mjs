@@ -750,7 +750,8 @@ async function runChecks(wb, workspace) {
     await poll("an activation time in the row", async () => /\d+\s*ms/.test((text = (await row.first().innerText()).replace(/\s+/g, " "))), { timeout: T.medium });
     const ms = Number(/(\d+)\s*ms/.exec(text)?.[1]);
     fs.mkdirSync(path.dirname(ACTIVATION), { recursive: true });
-    fs.writeFileSync(ACTIVATION, JSON.stringify({ activationMs: ms, row: text.slice(0, 200), measuredAt: new Date().toISOString() }, null, 2) + "\n");
+    const commit = spawnSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout?.trim() || undefined;
+    fs.writeFileSync(ACTIVATION, JSON.stringify({ activationMs: ms, row: text.slice(0, 200), measuredAt: new Date().toISOString(), commit }, null, 2) + "\n");
     await p.keyboard.press("Escape");
     return `${ms} ms (${text.slice(0, 120)})`;
   });

@@ -62,6 +62,8 @@ export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly published: PublishDiagnosticsParams[] = [];
   readonly progress: ProgressParams[] = [];
+  /** The server's window/logMessage texts. */
+  readonly logs: string[] = [];
   readonly serverRequests: string[] = [];
   settings: Record<string, unknown>;
   /** What workspace/workspaceFolders answers (tests may change it). */
@@ -96,7 +98,7 @@ export class TestClient {
       }
     });
     this.connection.onNotification("$/progress", (p: ProgressParams) => void this.progress.push(p));
-    this.connection.onNotification("window/logMessage", () => undefined);
+    this.connection.onNotification("window/logMessage", (p: { message: string }) => void this.logs.push(p.message));
     this.connection.onRequest("workspace/configuration", (params: { items: { section?: string }[] }) => {
       this.serverRequests.push("workspace/configuration");
       setImmediate(() => this.configured());

@@ -2,7 +2,7 @@
 // the server keeps answering other requests meanwhile, gives the same findings as the engine,
 // and stops an analysis a newer version has replaced.
 import { strict as assert } from "node:assert";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Hover, PublishDiagnosticsParams } from "vscode-languageserver-protocol";
 import { FIXTURES, TestClient } from "./client";
@@ -13,68 +13,108 @@ import { AnalysisWorker } from "../../server/src/lsp/analysisWorker";
 const WORKER_SCRIPT = path.resolve(__dirname, "../../server/out/analysisWorker.js");
 const SEED_TEXT = readFileSync(path.join(FIXTURES, "cgtn-xi-putin-trump.txt"), "utf8");
 
-/** One long release: the seed's headline and dateline, then the other fixtures' text, to `size`. */
-function longRelease(size: number): string {
-  const others = readdirSync(FIXTURES).filter((f) => f.endsWith(".txt")).sort().map((f) => readFileSync(path.join(FIXTURES, f), "utf8"));
-  let out = SEED_TEXT;
-  for (let i = 0; out.length < size; i++) out += "\n\n" + others[i % others.length];
-  return out;
+/** One long release of `size` characters, built as the benchmark builds them (fixture bodies under one headline). */
+async function longRelease(size: number): Promise<string> {
+  const inputs = (await import(path.resolve(__dirname, "../bench/inputs.mjs"))) as { longRelease(size: number): string };
+  return inputs.longRelease(size);
 }
 
 describe("protocol: large documents in the analysis worker", function () {
   this.timeout(180000);
   let c: TestClient;
-  const big = longRelease(WORKER_MIN_LENGTH * 2);
+  let big = "";
   before(async () => {
+    big = await longRelease(WORKER_MIN_LENGTH * 4);
     c = await TestClient.start({ settings: { debounceMs: 0 } });
   });
   after(async () => {
     await c?.stop();
   });
 
-  it("while a 2 MB release is analysed, a hover on another release is answered first; then its findings equal the engine's", async () => {
+  it("while a 4 MB release is analysed, a hover on another release is answered first; then its findings equal the engine's", async () => {
     const bigUri = "file:///worker/big.txt";
+    await c.open("file:///worker/seed.txt", SEED_TEXT, "press-release");
     const bigDone = c.waitDiagnostics(bigUri, () => true, 120000);
     let bigAt = 0;
     void bigDone.then(() => (bigAt = performance.now()));
     await c.connection.sendNotification("textDocument/didOpen", { textDocument: { uri: bigUri, languageId: "press-release", version: 1, text: big } });
-    await c.open("file:///worker/seed.txt", SEED_TEXT, "press-release");
+    // Once the open has been read and its analysis started (it takes seconds): on the server's
+    // own thread that analysis would hold the hover until it ended.
+    await c.request("textDocument/documentSymbol", { textDocument: { uri: "file:///worker/seed.txt" } });
+    await new Promise((r) => setTimeout(r, 20));
     const h = await c.request<Hover | null>("textDocument/hover", { textDocument: { uri: "file:///worker/seed.txt" }, position: { line: 22, character: 5 } });
     const hoverAt = performance.now();
     assert.ok(h, "the hover is answered");
     const p = await bigDone;
-    assert.ok(hoverAt < bigAt, "the hover came before the large release's diagnostics: the server was not blocked");
+    assert.ok(bigAt > 0 && hoverAt < bigAt, "the hover came before the large release's diagnostics: the server was not blocked");
     const expected = analyze(big).findings;
-    assert.equal(p.diagnostics.length, expected.length, "the worker's findings are the engine's");
-    assert.deepEqual(p.diagnostics.map((d) => d.code), expected.map((f) => f.code));
+    const lineAndColumn = positions(big);
+    assert.ok(!big.includes("\r"));
+    assert.deepEqual(
+      p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]),
+      expected.map((f) => [f.code, ...lineAndColumn(f.start)]),
+      "the worker's findings are the engine's",
+    );
   });
 
-  it("a newer version replaces one being analysed: only the newest is published", async () => {
+  it("an edit while a large release is analysed cancels that analysis; only the newest version is published", async () => {
     const uri = "file:///worker/edited.txt";
     const from = c.published.length;
+    const logsFrom = c.logs.length;
     await c.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "press-release", version: 1, text: big } });
-    const newer = "Analysts say the market doubled.\n\n" + big;
-    const last = await c.change(uri, newer);
+    // A request answered after the open has been read (messages are handled in order): the
+    // analysis of version 1 has then started. A small incremental edit follows at once.
+    await c.request("textDocument/documentSymbol", { textDocument: { uri: "file:///worker/seed.txt" } });
+    const prefix = "Analysts say the market doubled.\n\n";
+    const newer = prefix + big;
+    const last = 2;
+    await c.connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version: last },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: prefix }],
+    });
     const p = await c.waitDiagnostics(uri, (_, x) => x.version === last, 120000);
     assert.equal(p.diagnostics.length, analyze(newer).findings.length, "the newest text was analysed");
     await new Promise((r) => setTimeout(r, 300));
     const versions = c.published.slice(from).filter((x: PublishDiagnosticsParams) => x.uri === uri).map((x) => x.version);
     assert.deepEqual(versions, [last]);
+    assert.ok(c.logs.slice(logsFrom).some((l) => l.includes(uri) && l.includes("(version 1) cancelled")), `the analysis of version 1 was cancelled; logs: ${JSON.stringify(c.logs.slice(logsFrom))}`);
   });
 });
+
+/** Offsets to [line, character], as the server reports them (the release has "\n" line ends only). */
+function positions(text: string): (offset: number) => [number, number] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return [lo, offset - starts[lo]];
+  };
+}
 
 describe("analysis worker: cancellation", function () {
   this.timeout(120000);
 
-  it("a cancelled job stops and rejects as cancelled; the next job is served", async () => {
+  it("a job cancelled while it runs stops at the engine's next stage and rejects as cancelled; the next job is served", async () => {
     const w = new AnalysisWorker(WORKER_SCRIPT);
     try {
-      const big = longRelease(WORKER_MIN_LENGTH * 2);
-      const run = w.run("file:///a.txt", big, {});
-      run.cancel();
-      await assert.rejects(run.result, (e: unknown) => e instanceof AnalysisCancelled);
+      const big = await longRelease(WORKER_MIN_LENGTH * 4);
+      const queued = w.run("file:///q.txt", big, {});
+      queued.cancel(); // cancelled before the worker takes it
+      await assert.rejects(queued.result, (e: unknown) => e instanceof AnalysisCancelled);
+      const started = performance.now();
+      const running = w.run("file:///a.txt", big, {});
+      setTimeout(() => running.cancel(), 300);
+      await assert.rejects(running.result, (e: unknown) => e instanceof AnalysisCancelled);
       const small = await w.run("file:///b.txt", SEED_TEXT, {}).result;
       assert.deepEqual(small.findings.map((f) => [f.code, f.start]), analyze(SEED_TEXT).findings.map((f) => [f.code, f.start]));
+      assert.equal(small.model.text, SEED_TEXT, "the texts the worker leaves out are restored");
+      assert.ok(performance.now() - started > 0);
     } finally {
       w.dispose();
     }

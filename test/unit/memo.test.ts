@@ -11,7 +11,7 @@ import { fixtureNames, loadFixture } from "../helpers/fixtures";
 function summary(r: AnalysisResult): unknown {
   const m = r.model;
   return JSON.parse(JSON.stringify({
-    findings: r.findings, outline: r.outline, attributions: m.attributions, quotes: m.quotes, speakers: m.speakers, figures: m.figures,
+    findings: r.findings, outline: r.outline, voices: (m as { voices?: unknown }).voices, attributions: m.attributions, quotes: m.quotes, speakers: m.speakers, figures: m.figures,
     boilerplate: m.boilerplate, sentences: m.sentences, paragraphs: m.paragraphs.map((p) => ({ ...p, sentences: p.sentences.length })),
     headline: m.headline?.index, dateline: m.dateline, sections: m.sections, issuers: m.issuers, language: m.language, stock: [...m.stockSentences],
   }));
@@ -63,12 +63,16 @@ describe("analysis memo: re-analysis equals fresh analysis", function () {
   });
 
   it("options that change the memoised steps (extra reporting verbs, puffery words) start it afresh", () => {
-    const f = fixtures[0];
+    const text = `${fixtures[0].text}\n\nDemand for the routers is growing fast, Jane Doe quipped. The summit of the range is high.\n`;
     const memo = new AnalysisMemo();
-    analyze(f.text, { memo });
-    assertSameAsFresh(f.text, memo, { reportingVerbs: ["remarked", "quipped"] }, "after adding reporting verbs");
-    assertSameAsFresh(f.text, memo, { pufferyWords: ["summit", "talks"] }, "after adding puffery words");
-    assertSameAsFresh(f.text, memo, {}, "after removing them again");
+    const plain = summary(analyze(text, { memo }));
+    const withVerb = summary(analyze(text, { memo, reportingVerbs: ["quipped"] }));
+    assert.notDeepStrictEqual(withVerb, plain, "the extra reporting verb changes the analysis (else this test proves nothing)");
+    assertSameAsFresh(text, memo, { reportingVerbs: ["quipped"] }, "with an extra reporting verb");
+    const withPuffery = summary(analyze(text, { memo, pufferyWords: ["summit"] }));
+    assert.notDeepStrictEqual(withPuffery, plain, "the extra puffery word changes the analysis");
+    assertSameAsFresh(text, memo, { pufferyWords: ["summit"] }, "with an extra puffery word");
+    assertSameAsFresh(text, memo, {}, "after removing them again");
   });
 
   it("a sentence whose figures depend on the issuer is judged again when the issuer changes", () => {

@@ -5,6 +5,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { PhraseSet, tokenize } from "../../server/src/analysis/phrases";
+import { settingsFrom } from "../../server/src/lsp/settings";
 import { alternation, CLAIM_CUES, PUFFERY, REPORTING_VERBS, SOURCE_PREPOSITIONS, VAGUE_PHRASES } from "../../server/src/analysis/lexicon";
 import { execAll } from "../../server/src/analysis/text";
 
@@ -25,8 +26,9 @@ const LISTS: [string, string[]][] = [
 /** Text made of list phrases (in any case, with their spaces varied) and noise around them. */
 function textFrom(words: string[]) {
   const phrase = fc.constantFrom(...words).chain((w) =>
-    fc.tuple(fc.constantFrom("lower", "upper", "title"), fc.constantFrom(" ", "  ", "\n", "\u00A0", "\t", " - ")).map(([c, space]) => {
-      const cased = c === "upper" ? w.toUpperCase() : c === "title" ? w.replace(/^\p{L}/u, (x) => x.toUpperCase()) : w;
+    fc.tuple(fc.constantFrom("lower", "upper", "title", "folded"), fc.constantFrom(" ", "  ", "\n", "\u00A0", "\t", " - ")).map(([c, space]) => {
+      // "folded": the long s and the Kelvin sign, which the u and i flags read as "s" and "k"
+      const cased = c === "upper" ? w.toUpperCase() : c === "title" ? w.replace(/^\p{L}/u, (x) => x.toUpperCase()) : c === "folded" ? w.replace(/s/g, "\u017F").replace(/k/g, "\u212A") : w;
       return cased.replace(/ /g, space);
     }),
   );
@@ -68,5 +70,13 @@ describe("phrases: token matching equals the regex alternation it replaces", fun
   it("longest phrase first where several start on one word", () => {
     const set = new PhraseSet(["called", "called for", "called for more"]);
     assert.deepStrictEqual(set.matches("She called for more time, then called.").map((m) => m.text), ["called for more", "called"]);
+  });
+
+  it("a phrase that starts or ends with punctuation is left out, not matched by its inner word; settings drop it", () => {
+    const set = new PhraseSet(["#1", "A+", "best-in-class"]);
+    assert.deepEqual(set.matches("We are #1, rated A+ and 1 of a kind: best-in-class.").map((m) => m.text), ["best-in-class"]);
+    const s = settingsFrom({ pufferyWords: ["#1", " A+", "leading edge", "world-class"], reportingVerbs: ["quipped", "said:"] });
+    assert.deepEqual(s.pufferyWords, ["leading edge", "world-class"]);
+    assert.deepEqual(s.reportingVerbs, ["quipped"]);
   });
 });

@@ -28,7 +28,6 @@ export interface AttributionResult {
   speakers: Speaker[];
 }
 
-
 const CONTINUES_SPEECH = /^[“"‘]|^(?:he|she|they)\s+(?:also|further|then)\b/i;
 const BY_VERBS = ["conducted", "commissioned", "published", "released", "carried out", "fielded", "compiled", "collected"];
 const CONDUCTED_BY = new RegExp(String.raw`(?<![\p{L}])(?:survey|study|poll|report|analysis|research|data|census)\s+(?:[\p{Ll}-]+\s+)?(?:${BY_VERBS.join("|")})\s+by\s+(?:the\s+)?([\p{Lu}][^,;:.()]{1,80})`, "gu");

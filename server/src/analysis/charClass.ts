@@ -23,9 +23,18 @@ export function charClass(re: RegExp, ascii: (c: number) => boolean): (text: str
 }
 
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+export const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 
 /** A letter or digit ([\p{L}\p{N}]) at i: its width, or 0. */
 export const wordCharAt = charClass(/[\p{L}\p{N}]/u, (c) => isAsciiLetter(c) || isAsciiDigit(c));
 /** A letter (\p{L}) at i: its width, or 0. */
 export const letterAt = charClass(/\p{L}/u, isAsciiLetter);
+
+/**
+ * Lower case as the u and i regex flags compare letters: toLowerCase, plus the two letters
+ * Unicode folds to ASCII that toLowerCase leaves ("ſ" to "s", the Kelvin sign to "k").
+ */
+export function foldCase(word: string): string {
+  const lower = word.toLowerCase();
+  return /[\u017F\u212A]/.test(lower) ? lower.replace(/\u017F/g, "s").replace(/\u212A/g, "k") : lower;
+}

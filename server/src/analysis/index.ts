@@ -24,8 +24,6 @@ export function analyze(text: string, options: AnalysisOptions = {}): AnalysisRe
   const check = () => {
     if (options.isCancelled?.()) throw new AnalysisCancelled();
   };
-  // The memoised steps depend on these options only.
-  options.memo?.begin(JSON.stringify([options.reportingVerbs ?? [], options.pufferyWords ?? []]));
   const model = buildModel(text, options, check);
   check();
   const findings = runRules(model, options);
@@ -37,6 +35,8 @@ export function analyze(text: string, options: AnalysisOptions = {}): AnalysisRe
 
 export function buildModel(text: string, options: AnalysisOptions = {}, check: () => void = () => {}): ReleaseModel & { voices: ReturnType<typeof attribute>["voices"] } {
   const memo = options.memo;
+  // The memoised steps depend on these options only; analyze() settles the memo at the end.
+  memo?.begin(JSON.stringify([options.reportingVerbs ?? [], options.pufferyWords ?? []]));
   const lines = splitLines(text);
   const paragraphs = findParagraphs(text, lines);
   const boilerplate = findBoilerplate(lines, memo ? (line) => memo.get("line", line, classifyLine) : classifyLine);

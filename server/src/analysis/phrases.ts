@@ -5,13 +5,13 @@
 //   (?<![\p{L}\p{N}])(?:phrase|…, longest first)(?![\p{L}\p{N}])   flags "giu"
 // where a space in a phrase matches any run of whitespace (with `hyphenBound`, a hyphen next to
 // the phrase also blocks it, as (?<![\p{L}\p{N}-]) … (?![\p{L}\p{N}-]) would).
-import { wordCharAt } from "./charClass";
+import { foldCase, wordCharAt } from "./charClass";
 
 /** A word of the text: a maximal run of letters and digits. */
 export interface Token {
   start: number;
   end: number;
-  /** The word lower-cased, for lookups. */
+  /** The word in lower case (as the i and u regex flags compare), for lookups. */
   lower: string;
 }
 
@@ -27,9 +27,14 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
+    let folds = text.charCodeAt(i) >= 0x17f; // only then can the word hold a letter foldCase changes
     i += w;
-    while (i < n && (w = wordCharAt(text, i))) i += w;
-    out.push({ start, end: i, lower: text.slice(start, i).toLowerCase() });
+    while (i < n && (w = wordCharAt(text, i))) {
+      folds ||= text.charCodeAt(i) >= 0x17f;
+      i += w;
+    }
+    const word = text.slice(start, i);
+    out.push({ start, end: i, lower: folds ? foldCase(word) : word.toLowerCase() });
   }
   return out;
 }
@@ -66,27 +71,33 @@ function gapMatches(text: string, from: number, to: number, gap: string): boolea
   return to > from;
 }
 
+/**
+ * Whether a phrase can be matched by words: it starts and ends with a letter or digit.
+ * ("#1" or "A+" cannot: their punctuation is not part of any word.)
+ */
+export function isWordPhrase(phrase: string): boolean {
+  const p = phrase.trim();
+  return !!p && wordCharAt(p, 0) > 0 && /[\p{L}\p{N}]$/u.test(p);
+}
+
 export class PhraseSet {
   /** Phrases by their first word, longest first (the order a regex alternation would try). */
   private readonly byFirst = new Map<string, Phrase[]>();
-  readonly size: number;
-
   constructor(phrases: Iterable<string>, private readonly hyphenBound = false) {
-    const unique = [...new Set([...phrases].map((p) => p.toLowerCase().trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
+    // Phrases that cannot be matched by words are left out (settings reject them: see settings.ts).
+    const unique = [...new Set([...phrases].map((p) => foldCase(p).trim()).filter(isWordPhrase))].sort((a, b) => b.length - a.length);
     for (const phrase of unique) {
       const words = tokenize(phrase);
       if (!words.length) continue;
-      // Punctuation before the first word or after the last cannot be matched by tokens; it is dropped.
       const gaps = words.slice(1).map((w, k) => (/^\s+$/.test(phrase.slice(words[k].end, w.start)) ? " " : phrase.slice(words[k].end, w.start)));
       const entry = { phrase, rest: words.slice(1).map((w) => w.lower), gaps };
       const list = this.byFirst.get(words[0].lower);
       if (list) list.push(entry);
       else this.byFirst.set(words[0].lower, [entry]);
     }
-    this.size = unique.length;
   }
 
-  /** The end of the longest phrase starting at token i, or -1. */
+  /** The end of the longest phrase starting at token i, and that phrase; undefined when none does. */
   endAt(text: string, tokens: Token[], i: number): { end: number; phrase: string } | undefined {
     const first = tokens[i];
     const candidates = this.byFirst.get(first.lower);

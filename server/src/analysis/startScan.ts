@@ -4,9 +4,8 @@
 // start (a digit, or a word from the pattern's list of first words, not after a letter) and a
 // sticky copy of the regex is tried there only. The matches are those of `execAll(re, text)`,
 // as long as every match of `re` starts at such a place; each pattern's first words say so.
-import { letterAt } from "./charClass";
+import { foldCase, isAsciiDigit as isDigit, letterAt } from "./charClass";
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
 /** Is the code unit before i (a whole code point) a letter? */
 function letterBefore(text: string, i: number): boolean {
   if (i === 0) return false;
@@ -44,12 +43,6 @@ export function startsIn(text: string): Start[] {
     if (!letterBefore(text, at)) out.push({ at, word: foldCase(text.slice(at, i)) });
   }
   return out;
-}
-
-/** Lower case, plus the two letters the u+i flags fold to ASCII that toLowerCase leaves ("ſ", the Kelvin sign). */
-function foldCase(word: string): string {
-  const lower = word.toLowerCase();
-  return /[\u017F\u212A]/.test(lower) ? lower.replace(/\u017F/g, "s").replace(/\u212A/g, "k") : lower;
 }
 
 /** A global regex, run only at the starts its first words allow. */

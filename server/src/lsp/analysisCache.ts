@@ -37,8 +37,14 @@ function skippedBySize(doc: TextDocument, settings: Settings): CachedAnalysis | 
   return undefined;
 }
 
+/** The document as it was when its analysis started (TextDocuments updates documents in place). */
+interface Snapshot {
+  version: number;
+  languageId: string;
+}
+
 /** What to show for an analysed document: its findings, unless it does not look like a release. */
-function judged(doc: TextDocument, settings: Settings, result: AnalysisResult): CachedAnalysis {
+function judged(doc: Snapshot, settings: Settings, result: AnalysisResult): CachedAnalysis {
   const evidence = releaseEvidence(result.model);
   const forced = settings.enable === "always" || doc.languageId === "press-release";
   if (!forced && !evidence.isRelease) return { version: doc.version, evidence, analysed: result, skipped: "not-a-release" };
@@ -88,10 +94,11 @@ export class AnalysisCache {
       this.entries.set(doc.uri, { version: doc.version, value, pending: Promise.resolve(value) });
       return Promise.resolve(value);
     }
+    const snapshot: Snapshot = { version: doc.version, languageId: doc.languageId };
     const run = this.worker.run(doc.uri, doc.getText(), analysisOptions(settings));
-    const entry: Entry = { version: doc.version, cancel: run.cancel, pending: Promise.resolve() as unknown as Promise<CachedAnalysis> };
+    const entry: Entry = { version: snapshot.version, cancel: run.cancel, pending: Promise.resolve() as unknown as Promise<CachedAnalysis> };
     entry.pending = run.result.then(
-      (result) => (entry.value = judged(doc, settings, result)),
+      (result) => (entry.value = judged(snapshot, settings, result)),
       (e: unknown) => {
         if (this.entries.get(doc.uri) === entry) this.entries.delete(doc.uri); // not kept: asked again, it runs again
         throw e;
@@ -109,12 +116,10 @@ export class AnalysisCache {
     const entry = await this.get(doc, settings);
     if (entry.analysed) return entry.analysed;
     if (entry.skipped === "too-large") return undefined;
-    return analyze(doc.getText(), analysisOptions(settings));
-  }
-
-  /** The settled analysis of the document's last analysed version, if any. */
-  peek(uri: string): CachedAnalysis | undefined {
-    return this.entries.get(uri)?.value;
+    // Analysed although `enable` is "never": large documents in the worker all the same.
+    const text = doc.getText();
+    if (text.length < this.workerMinLength) return analyze(text, analysisOptions(settings));
+    return this.worker.run(doc.uri, text, analysisOptions(settings)).result;
   }
 
   /** A newer version of the document arrived: an analysis of an older one that is still running stops. */

@@ -12,10 +12,11 @@ export interface WorkerRun {
   cancel(): void;
 }
 
+type Pending = Map<number, { resolve(r: AnalysisResult): void; reject(e: unknown): void }>;
+
 export class AnalysisWorker {
-  private worker: Worker | undefined;
+  private worker: { thread: Worker; pending: Pending } | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve(r: AnalysisResult): void; reject(e: unknown): void }>();
 
   constructor(private readonly script = path.join(__dirname, "analysisWorker.js")) {}
 
@@ -24,42 +25,62 @@ export class AnalysisWorker {
     const id = this.nextId++;
     const { isCancelled: _callback, memo: _memo, ...plain } = options;
     const job: WorkerJob = { id, uri, text, options: plain, cancel };
-    const result = new Promise<AnalysisResult>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    this.start().postMessage(job);
+    const w = this.start();
+    const result = new Promise<AnalysisResult>((resolve, reject) => w.pending.set(id, { resolve, reject })).then((slim) => withTexts(slim, text));
+    w.thread.postMessage(job);
     return { result, cancel: () => Atomics.store(new Int32Array(cancel), 0, 1) };
   }
 
-  /** Stops the worker; pending jobs fail as cancelled. */
+  /** Stops the worker; its pending jobs fail as cancelled. */
   dispose(): void {
-    void this.worker?.terminate();
+    const w = this.worker;
     this.worker = undefined;
-    this.failAll(new AnalysisCancelled());
+    if (!w) return;
+    failAll(w.pending, new AnalysisCancelled());
+    void w.thread.terminate();
   }
 
-  private start(): Worker {
+  private start(): { thread: Worker; pending: Pending } {
     if (this.worker) return this.worker;
-    const w = new Worker(this.script);
-    w.unref(); // an idle worker never keeps the server alive
-    w.on("message", (reply: WorkerReply) => {
-      const p = this.pending.get(reply.id);
+    const w = { thread: new Worker(this.script), pending: new Map() as Pending };
+    w.thread.unref(); // an idle worker never keeps the server alive
+    w.thread.on("message", (reply: WorkerReply) => {
+      const p = w.pending.get(reply.id);
       if (!p) return;
-      this.pending.delete(reply.id);
+      w.pending.delete(reply.id);
       if ("result" in reply) p.resolve(reply.result);
       else if ("cancelled" in reply) p.reject(new AnalysisCancelled());
       else p.reject(new Error(`analysis worker: ${reply.error}`));
     });
-    // A crashed worker fails its jobs; the next job starts a new one.
+    // A worker that crashed fails its own jobs only; the next job starts a new worker.
     const lost = (why: unknown) => {
       if (this.worker === w) this.worker = undefined;
-      this.failAll(why instanceof Error ? why : new Error(`analysis worker exited (${String(why)})`));
+      failAll(w.pending, why instanceof Error ? why : new Error(`analysis worker exited (${String(why)})`));
     };
-    w.on("error", lost);
-    w.on("exit", (code) => lost(code));
+    w.thread.on("error", lost);
+    w.thread.on("exit", (code) => lost(code));
     return (this.worker = w);
   }
+}
 
-  private failAll(e: unknown): void {
-    for (const p of this.pending.values()) p.reject(e);
-    this.pending.clear();
+function failAll(pending: Pending, e: unknown): void {
+  for (const p of pending.values()) p.reject(e);
+  pending.clear();
+}
+
+/**
+ * The worker sends its result without the texts of lines, paragraphs and sentences (copying
+ * them back doubled the time the server spends receiving it); they are slices of the text the
+ * job was given, restored here.
+ */
+function withTexts(r: AnalysisResult, text: string): AnalysisResult {
+  const m = r.model;
+  m.text = text;
+  for (const l of m.lines) l.text = text.slice(l.start, l.end);
+  for (const p of m.paragraphs) {
+    p.text = text.slice(p.start, p.end);
+    for (const s of p.sentences) s.text = text.slice(s.start, s.end);
   }
+  for (const s of m.sentences) s.text = text.slice(s.start, s.end);
+  return r;
 }

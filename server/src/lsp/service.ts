@@ -66,10 +66,14 @@ export function startService(connection: Connection): void {
   });
 
   async function analysisOf(doc: TextDocument): Promise<CachedAnalysis | undefined> {
+    const version = doc.version;
     try {
-      return await cache.get(doc, settings, () => documents.get(doc.uri)?.version !== doc.version);
+      return await cache.get(doc, settings, () => documents.get(doc.uri)?.version !== version);
     } catch (e) {
-      if (e instanceof AnalysisCancelled) return undefined;
+      if (e instanceof AnalysisCancelled) {
+        connection.console.log(`analysis of ${doc.uri} (version ${version}) cancelled: replaced by a newer version, a settings change or a close`);
+        return undefined;
+      }
       connection.console.error(`analysis failed for ${doc.uri}: ${e instanceof Error ? e.stack : String(e)}`);
       return undefined;
     }

@@ -1,6 +1,7 @@
 // Typed extension settings, cleaned from whatever the client sends (as vscode-eslint does).
 import type { AnalysisOptions, EnableMode, FindingCode, SeverityLevel } from "../analysis/types";
 import { RULE_CODES } from "../rules/registry";
+import { isWordPhrase } from "../analysis/phrases";
 
 export interface Settings {
   enable: EnableMode;
@@ -45,9 +46,9 @@ export function settingsFrom(value: unknown): Settings {
   return {
     enable: v.enable === "always" || v.enable === "never" ? v.enable : "auto",
     severity,
-    pufferyWords: strings(v.pufferyWords),
+    pufferyWords: strings(v.pufferyWords).filter(isWordPhrase),
     allowedPhrases: strings(v.allowedPhrases),
-    reportingVerbs: strings(v.reportingVerbs),
+    reportingVerbs: strings(v.reportingVerbs).filter(isWordPhrase),
     issuerNames: strings(v.issuerNames),
     ignoredFindings: strings(v.ignoredFindings),
     placeholder: typeof v.placeholder === "string" && v.placeholder.trim() ? v.placeholder : DEFAULT_SETTINGS.placeholder,

@@ -10,7 +10,13 @@ const LEVELS = ["error", "warning", "information", "hint", "off"];
 const LEVEL_DESCRIPTIONS = ["Show as an error.", "Show as a warning.", "Show as information.", "Show as a hint (faded, no Problems entry in some views).", "Do not flag at all."];
 
 export function configurationContribution(): { title: string; properties: Record<string, Json> } {
-  const strings = (description: string, def: string[]): Json => ({ type: "array", items: { type: "string" }, default: def, scope: "resource", markdownDescription: description });
+  const strings = (description: string, def: string[]): Record<string, Json> => ({ type: "array", items: { type: "string" }, default: def, scope: "resource", markdownDescription: description });
+  // Words are matched as words: an entry must not start or end with punctuation or a space
+  // (ASCII here; the server also drops entries with other edge punctuation).
+  const wordPhrases = (description: string, def: string[]): Record<string, Json> => ({
+    ...strings(description, def),
+    items: { type: "string", pattern: "^[^\\s!-/:-@[-`{-~](?:.*[^\\s!-/:-@[-`{-~])?$", patternErrorMessage: "Start and end with a letter or digit." },
+  });
   const severityDefaults: Record<string, Json> = {};
   const severityProps: Record<string, Json> = {};
   for (const r of RULES) {
@@ -46,9 +52,9 @@ export function configurationContribution(): { title: string; properties: Record
         scope: "resource",
         markdownDescription: "Severity of each finding, by diagnostic code; `off` turns the rule off. The quick fix *Disable rule* sets a code to `off` in the workspace.",
       },
-      "pressRelease.pufferyWords": strings("Extra puffery words or phrases to flag as `promotional` (case-insensitive).", DEFAULT_SETTINGS.pufferyWords),
+      "pressRelease.pufferyWords": wordPhrases("Extra puffery words or phrases to flag as `promotional` (case-insensitive). Each starts and ends with a letter or digit (`best-in-class` is fine, `#1` is not).", DEFAULT_SETTINGS.pufferyWords),
       "pressRelease.allowedPhrases": strings("Phrases never flagged: a finding whose text contains one of them is dropped (case-insensitive).", DEFAULT_SETTINGS.allowedPhrases),
-      "pressRelease.reportingVerbs": strings("Extra reporting verbs that attribute a statement to its subject (e.g. `cautioned`).", DEFAULT_SETTINGS.reportingVerbs),
+      "pressRelease.reportingVerbs": wordPhrases("Extra reporting verbs that attribute a statement to its subject (e.g. `cautioned`). Each starts and ends with a letter or digit.", DEFAULT_SETTINGS.reportingVerbs),
       "pressRelease.issuerNames": strings("Names of the issuer (the company or agency putting the release out), whose own facts and figures are first-party.", DEFAULT_SETTINGS.issuerNames),
       "pressRelease.ignoredFindings": strings("Findings hidden by the quick fix *Ignore this finding*, as `code:flagged text`. Remove an entry to see the finding again.", DEFAULT_SETTINGS.ignoredFindings),
       "pressRelease.placeholder": {

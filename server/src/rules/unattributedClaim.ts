@@ -39,7 +39,7 @@ export const unattributedClaimRule: Rule = {
       if (model.stockSentences.has(si)) return;
       // Literal uses: "deaths due to respiratory disease" names a category; "reflecting the
       // performance of the Nasdaq-100 Index" describes a fund; "it is crucial to note" hedges.
-      if (LITERAL_USE.test(s.text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + m.text.length + 30))) return;
+      if (LITERAL_USE.test(s.text.slice(Math.max(0, m.index - 30), m.index + m.text.length + 30))) return;
       // "Investors have contributed $3 million": a donation or an investment, not a cause.
       if (/^contribut/i.test(m.text.split(/\s+/).pop() ?? "") || /contribut/i.test(m.text)) {
         if (/[$€£]\s?\d|\b(?:round|funding|financing|donations?|campaign|fund)\b/i.test(s.text)) return;
