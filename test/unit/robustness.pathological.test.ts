@@ -83,12 +83,13 @@ describe("robustness: pathological inputs finish in linear time", function () {
       const large = c.make(4);
       let tn = time(small, 3);
       let t4n = time(large, 2);
-      assert.ok(t4n < c.cap, `4n (${large.length} chars) took ${t4n.toFixed(0)} ms, cap ${c.cap} ms`);
-      // A busy machine can stretch one measurement: measure once more before calling it quadratic.
-      if (t4n > 25 && t4n / Math.max(tn, 1) >= RATIO) {
+      // A busy machine can stretch a measurement: measure again (up to three times) before
+      // calling it too slow or quadratic. Real quadratic growth stays ≥ 16 whatever the noise.
+      for (let retry = 0; retry < 3 && (t4n >= c.cap || (t4n > 25 && t4n / Math.max(tn, 1) >= RATIO)); retry++) {
         tn = Math.min(tn, time(small, 3));
         t4n = Math.min(t4n, time(large, 2));
       }
+      assert.ok(t4n < c.cap, `4n (${large.length} chars) took ${t4n.toFixed(0)} ms, cap ${c.cap} ms`);
       // Below ~25 ms the ratio is mostly noise; the cap already bounds it.
       if (t4n > 25) assert.ok(t4n / Math.max(tn, 1) < RATIO, `n: ${tn.toFixed(1)} ms, 4n: ${t4n.toFixed(1)} ms, ratio ${(t4n / tn).toFixed(1)} (linear ≈ 4, quadratic ≈ 16)`);
     });

@@ -2,7 +2,8 @@
 // the scorecard, the report, the boilerplate-free copy and "Analyse Workspace". Each handler
 // asks the analysis cache and hands the result to a pure function.
 import type { ClientCapabilities, Connection, InitializeParams, ServerCapabilities, TextDocuments } from "vscode-languageserver";
-import { CodeActionKind, ErrorCodes, ResponseError } from "vscode-languageserver";
+import { CodeActionKind, ErrorCodes, LSPErrorCodes, ResponseError } from "vscode-languageserver";
+import { AnalysisCancelled, type AnalysisResult } from "../analysis/types";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -87,7 +88,17 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
   };
   const forced = async (uri: string) => {
     const doc = docOrError(uri);
-    const result = await cache.forced(doc, ctx.settings());
+    // An edit during the analysis cancels it: analyse the newer version (a few tries while the user types).
+    let result: AnalysisResult | undefined;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        result = await cache.forced(doc, ctx.settings());
+        break;
+      } catch (e) {
+        if (!(e instanceof AnalysisCancelled)) throw e;
+        if (attempt === 3) throw new ResponseError(LSPErrorCodes.ContentModified, `${uri} kept changing while it was analysed`);
+      }
+    }
     if (!result) throw new ResponseError(ErrorCodes.InvalidRequest, `not analysed: ${uri} is over pressRelease.maxDocumentSize`);
     return { doc, result };
   };
