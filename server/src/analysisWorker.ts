@@ -40,7 +40,7 @@ parentPort?.on("message", (job: WorkerJob) => {
 function withoutTexts(r: AnalysisResult): AnalysisResult {
   const m = r.model;
   m.text = "";
-  for (const l of m.lines) l.text = "";
+  m.lines = [];
   for (const p of m.paragraphs) p.text = "";
   for (const s of m.sentences) s.text = "";
   return r;

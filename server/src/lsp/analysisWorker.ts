@@ -6,6 +6,7 @@ import { Worker } from "node:worker_threads";
 import * as path from "node:path";
 import { AnalysisCancelled, type AnalysisOptions, type AnalysisResult } from "../analysis/types";
 import type { WorkerJob, WorkerReply } from "./workerProtocol";
+import { splitLines } from "../analysis/text";
 
 export interface WorkerRun {
   result: Promise<AnalysisResult>;
@@ -69,14 +70,14 @@ function failAll(pending: Pending, e: unknown): void {
 }
 
 /**
- * The worker sends its result without the texts of lines, paragraphs and sentences (copying
- * them back doubled the time the server spends receiving it); they are slices of the text the
- * job was given, restored here.
+ * The worker sends its result without the lines and without the texts of paragraphs and
+ * sentences (copying them back doubled the time the server spends receiving it): they are
+ * made again here from the text the job was given, as the engine made them.
  */
 function withTexts(r: AnalysisResult, text: string): AnalysisResult {
   const m = r.model;
   m.text = text;
-  for (const l of m.lines) l.text = text.slice(l.start, l.end);
+  m.lines = splitLines(text);
   for (const p of m.paragraphs) {
     p.text = text.slice(p.start, p.end);
     for (const s of p.sentences) s.text = text.slice(s.start, s.end);
