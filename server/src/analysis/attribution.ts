@@ -2,7 +2,7 @@
 // speakers, continuations and pronouns within a paragraph, documents and organisations
 // as sources, and vague cues that name nobody.
 import type { Attribution, Paragraph, Quote, Sentence, Span, Speaker } from "./types";
-import { PhraseSet, tokensOf, type Token } from "./phrases";
+import { PhraseSet, type Token } from "./phrases";
 import type { AnalysisMemo } from "./memo";
 import { alternation, DOCUMENT_VERBS, PARTICIPLE_CUES, REPORTING_VERBS, SOURCE_PREPOSITIONS, VAGUE_PHRASES, VAGUE_SUBJECTS } from "./lexicon";
 import { execAll } from "./text";
@@ -69,7 +69,7 @@ export interface AttributionOptions {
   issuers: string[];
   memo?: AnalysisMemo;
   /** A sentence's tokens (from the memo when there is one). */
-  tokens?: (s: Sentence) => Token[];
+  tokens: (s: Sentence) => Token[];
 }
 
 interface CueHit {
@@ -177,7 +177,7 @@ export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: 
       const voice = voices[si];
       const inQuote = paraQuotes.reduce((n, q) => n + Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start)), 0);
       voice.quoted = inQuote / Math.max(1, s.end - s.start);
-      const hits = opts.memo ? cuesFromMemo(opts.memo, s, cues, paraQuotes, opts.tokens ?? tokensOf) : findCues(s, cues, paraQuotes, (opts.tokens ?? tokensOf)(s));
+      const hits = opts.memo ? cuesFromMemo(opts.memo, s, cues, paraQuotes, opts.tokens) : findCues(s, cues, paraQuotes, opts.tokens(s));
       const kept = spanSet(s.start, s.end);
       for (const h of hits) {
         // Two paths can find the same vague cue ("Sources said"): keep one finding per span.

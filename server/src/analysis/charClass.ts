@@ -38,3 +38,8 @@ export function foldCase(word: string): string {
   const lower = word.toLowerCase();
   return /[\u017F\u212A]/.test(lower) ? lower.replace(/\u017F/g, "s").replace(/\u212A/g, "k") : lower;
 }
+
+/** Is the code unit a whitespace character, one of those \s matches in JavaScript? */
+export function isWhitespace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

@@ -109,7 +109,7 @@ function sentencesFromMemo(memo: NonNullable<AnalysisOptions["memo"]>, p: Releas
 }
 
 /** A sentence's tokens: from the memo when there is one, else made once per sentence object. */
-export function tokensFor(memo: AnalysisOptions["memo"]): (s: Sentence) => Token[] {
+function tokensFor(memo: AnalysisOptions["memo"]): (s: Sentence) => Token[] {
   return memo ? (s) => memo.get("tokens", s.text, tokenize) : tokensOf;
 }
 

@@ -5,7 +5,7 @@
 //   (?<![\p{L}\p{N}])(?:phrase|…, longest first)(?![\p{L}\p{N}])   flags "giu"
 // where a space in a phrase matches any run of whitespace (with `hyphenBound`, a hyphen next to
 // the phrase also blocks it, as (?<![\p{L}\p{N}-]) … (?![\p{L}\p{N}-]) would).
-import { foldCase, wordCharAt } from "./charClass";
+import { foldCase, isWhitespace, wordCharAt } from "./charClass";
 
 /** A word of the text: a maximal run of letters and digits. */
 export interface Token {
@@ -63,11 +63,9 @@ interface Phrase {
   gaps: string[];
 }
 
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-
 function gapMatches(text: string, from: number, to: number, gap: string): boolean {
   if (gap !== " ") return text.slice(from, to) === gap;
-  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  for (let i = from; i < to; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
   return to > from;
 }
 

@@ -2,6 +2,7 @@
 // section headings of the body.
 import type { Dateline, Line, Paragraph, Section } from "./types";
 import { clean } from "./text";
+import { isWhitespace } from "./charClass";
 
 const MONTHS =
   "(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?|" +
@@ -90,12 +91,12 @@ export function looksLikeHeading(p: Paragraph): boolean {
   return true;
 }
 
-/** Characters that are neither whitespace nor invisible, counted up to `cap`. */
+/** Characters that are neither whitespace nor the zero-width ones `clean` removes, counted up to `cap`. */
 function visibleLength(s: string, cap: number): number {
   let n = 0;
   for (let i = 0; i < s.length && n < cap; i++) {
     const c = s.charCodeAt(i);
-    if (c > 32 && c !== 0xa0 && c !== 0xfeff && !(c >= 0x2000 && c <= 0x200d) && c !== 0x2028 && c !== 0x2029 && c !== 0x202f && c !== 0x205f && c !== 0x2060 && c !== 0x3000 && c !== 0x1680 && c !== 0x85) n++;
+    if (!isWhitespace(c) && !(c >= 0x200b && c <= 0x200d) && c !== 0x2060) n++;
   }
   return n;
 }

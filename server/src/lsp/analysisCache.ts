@@ -70,7 +70,7 @@ export class AnalysisCache {
   /** Per document: per-line and per-sentence results, so an edit re-analyses only what it changed. */
   private readonly memos = new Map<string, AnalysisMemo>();
 
-  constructor(private readonly worker: AnalysisWorker = new AnalysisWorker(), private readonly workerMinLength = WORKER_MIN_LENGTH) {}
+  private readonly worker = new AnalysisWorker();
 
   /**
    * The analysis of this version of the document: at once for ordinary documents, from the
@@ -82,7 +82,7 @@ export class AnalysisCache {
     if (hit && hit.version === doc.version) return hit.pending;
     hit?.cancel?.();
     const skipped = skippedBySize(doc, settings);
-    if (skipped || doc.getText().length < this.workerMinLength) {
+    if (skipped || doc.getText().length < WORKER_MIN_LENGTH) {
       let memo = this.memos.get(doc.uri);
       if (!memo) this.memos.set(doc.uri, (memo = new AnalysisMemo()));
       let value: CachedAnalysis;
@@ -118,7 +118,7 @@ export class AnalysisCache {
     if (entry.skipped === "too-large") return undefined;
     // Analysed although `enable` is "never": large documents in the worker all the same.
     const text = doc.getText();
-    if (text.length < this.workerMinLength) return analyze(text, analysisOptions(settings));
+    if (text.length < WORKER_MIN_LENGTH) return analyze(text, analysisOptions(settings));
     return this.worker.run(doc.uri, text, analysisOptions(settings)).result;
   }
 
@@ -140,10 +140,5 @@ export class AnalysisCache {
     for (const e of this.entries.values()) e.cancel?.();
     this.entries.clear();
     this.memos.clear();
-  }
-
-  dispose(): void {
-    this.clear();
-    this.worker.dispose();
   }
 }
