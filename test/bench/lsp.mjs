@@ -2,12 +2,15 @@
 // notifications, and waiting for publishDiagnostics of a given document version.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import framing from "../helpers/lspFraming.cjs";
+
+const { frame, MessageReader } = framing;
 
 export class Lsp {
   constructor(serverPath, { cwd } = {}) {
     this.child = spawn(process.execPath, [serverPath, "--stdio"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
     this.pid = this.child.pid;
-    this.buf = Buffer.alloc(0);
+    this.reader = new MessageReader();
     this.nextId = 1;
     this.pending = new Map();
     this.waiters = [];
@@ -19,23 +22,11 @@ export class Lsp {
   }
 
   #send(msg) {
-    const body = Buffer.from(JSON.stringify({ jsonrpc: "2.0", ...msg }), "utf8");
-    this.child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]));
+    this.child.stdin.write(frame(msg));
   }
 
   #read(chunk) {
-    this.buf = Buffer.concat([this.buf, chunk]);
-    for (;;) {
-      const sep = this.buf.indexOf("\r\n\r\n");
-      if (sep < 0) return;
-      const m = /Content-Length: *(\d+)/i.exec(this.buf.subarray(0, sep).toString());
-      if (!m) throw new Error("bad header from server");
-      const len = Number(m[1]);
-      if (this.buf.length < sep + 4 + len) return;
-      const msg = JSON.parse(this.buf.subarray(sep + 4, sep + 4 + len).toString("utf8"));
-      this.buf = this.buf.subarray(sep + 4 + len);
-      this.#dispatch(msg, performance.now());
-    }
+    for (const msg of this.reader.push(chunk)) this.#dispatch(msg, performance.now());
   }
 
   #dispatch(msg, at) {

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { frame, MessageReader } from "./lspFraming.cjs";
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
@@ -39,7 +40,7 @@ export class LspClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly diagWaiters = new Map<string, (d: Diagnostic[]) => void>();
-  private buf = Buffer.alloc(0);
+  private readonly reader = new MessageReader();
 
   /** `command` is split on whitespace: "node server/out/server.js --stdio". */
   constructor(command: string, cwd = process.cwd()) {
@@ -57,24 +58,11 @@ export class LspClient {
 
   private send(msg: Record<string, unknown>): void {
     if (this.exited) return;
-    const body = Buffer.from(JSON.stringify({ jsonrpc: "2.0", ...msg }), "utf8");
-    this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    this.child.stdin.write(body);
+    this.child.stdin.write(frame(msg));
   }
 
   private read(chunk: Buffer): void {
-    this.buf = Buffer.concat([this.buf, chunk]);
-    for (;;) {
-      const sep = this.buf.indexOf("\r\n\r\n");
-      if (sep < 0) return;
-      const m = /Content-Length: *(\d+)/i.exec(this.buf.subarray(0, sep).toString());
-      if (!m) throw new Error("bad header from server");
-      const len = Number(m[1]);
-      if (this.buf.length < sep + 4 + len) return;
-      const msg = JSON.parse(this.buf.subarray(sep + 4, sep + 4 + len).toString("utf8")) as Record<string, any>;
-      this.buf = this.buf.subarray(sep + 4 + len);
-      this.dispatch(msg);
-    }
+    for (const msg of this.reader.push(chunk)) this.dispatch(msg);
   }
 
   private dispatch(msg: Record<string, any>): void {

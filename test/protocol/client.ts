@@ -6,6 +6,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import { frame } from "../helpers/lspFraming.cjs";
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -172,8 +173,7 @@ export class TestClient {
     const frames = texts.map((text) => {
       const version = (this.versions.get(uri) ?? 1) + 1;
       this.versions.set(uri, version);
-      const body = Buffer.from(JSON.stringify({ jsonrpc: "2.0", method: "textDocument/didChange", params: { textDocument: { uri, version }, contentChanges: [{ text }] } }), "utf8");
-      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, "ascii"), body]);
+      return frame({ method: "textDocument/didChange", params: { textDocument: { uri, version }, contentChanges: [{ text }] } });
     });
     this.child.stdin.write(Buffer.concat(frames));
     return this.versions.get(uri) ?? 1;
