@@ -91,4 +91,22 @@ describe("protocol: settings", function () {
     assert.equal(p.diagnostics[0].code, "too-large");
     assert.match(String(p.diagnostics[0].message), /maxDocumentSize/);
   });
+
+  it("maxProblems: past the limit, the first findings and one note saying how many are left out", async () => {
+    c = await TestClient.start({ settings: { maxProblems: 1000 } });
+    const all = (await c.open("file:///ws/seed.txt", SEED_TEXT)).diagnostics;
+    assert.ok(all.length > 4 && !all.some((d) => codeOf(d) === "too-many"), "under the limit: every finding, no note");
+    const capped = c.waitDiagnostics("file:///ws/seed.txt", (d) => d.length === 4);
+    await c.configure({ maxProblems: 3 });
+    const d = (await capped).diagnostics;
+    assert.deepEqual(d.slice(0, 3), all.slice(0, 3), "the first three findings, as before");
+    assert.equal(codeOf(d[3]), "too-many");
+    assert.equal(d[3].severity, DiagnosticSeverity.Information);
+    assert.equal(d[3].range.start.line, 0);
+    assert.match(String(d[3].message), new RegExp(`first 3 of ${all.length} findings.*pressRelease\\.maxProblems.*Raise`));
+    // A nonsense value falls back to the default.
+    const back = c.waitDiagnostics("file:///ws/seed.txt", (x) => x.length === all.length);
+    await c.configure({ maxProblems: -2 });
+    assert.equal((await back).diagnostics.length, all.length);
+  });
 });

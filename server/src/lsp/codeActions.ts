@@ -51,7 +51,7 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, o: Code
   const text = doc.getText();
   if (wants(only, CodeActionKind.QuickFix)) {
     const ruleSeen = new Set<string>();
-    const ours = params.context.diagnostics.filter((d): d is Diagnostic & { code: string } => d.source === SOURCE && typeof d.code === "string" && d.code !== "too-large");
+    const ours = params.context.diagnostics.filter((d): d is Diagnostic & { code: string } => d.source === SOURCE && typeof d.code === "string" && d.code !== "too-large" && d.code !== "too-many");
     // With several findings under the cursor, say which one each fix is for.
     const which = (code: string) => (new Set(ours.map((d) => d.code)).size > 1 ? ` (${code})` : "");
     for (const d of ours) {

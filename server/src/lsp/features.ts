@@ -200,7 +200,7 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
         if (isOpen(p)) continue;
         const uri = pathToFileURL(p).href;
         diagnosticsOfFile(p, ctx.settings()).then(
-          (d) => void connection.sendDiagnostics(d ?? { uri, diagnostics: [] }),
+          (d) => void connection.sendDiagnostics({ uri, diagnostics: d?.diagnostics ?? [] }),
           () => void connection.sendDiagnostics({ uri, diagnostics: [] }),
         );
       }

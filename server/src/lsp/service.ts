@@ -5,7 +5,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { hoverAt } from "../analysis/hover";
 import { AnalysisCancelled } from "../analysis/types";
 import { AnalysisCache, type CachedAnalysis } from "./analysisCache";
-import { SOURCE, toDiagnostic, toRange, toSymbol } from "./convert";
+import { firstLineRange, SOURCE, toDiagnostics, toRange, toSymbol } from "./convert";
 import { DEFAULT_SETTINGS, settingsFrom, type Settings } from "./settings";
 import { clientSupport, featureCapabilities, registerFeatures, workspaceFoldersOf, type ClientSupport } from "./features";
 
@@ -86,10 +86,10 @@ export function startService(connection: Connection): void {
     current = documents.get(doc.uri);
     if (!a || !current || current.version !== a.version) return; // replaced while it was analysed
     let diagnostics: Diagnostic[] = [];
-    if (a.result) diagnostics = a.result.findings.map((f) => toDiagnostic(current, f));
+    if (a.result) diagnostics = toDiagnostics(current, a.result.findings, settings.maxProblems);
     else if (a.skipped === "too-large")
       diagnostics = [{
-        range: { start: { line: 0, character: 0 }, end: current.positionAt(Math.min(current.getText().indexOf("\n") >>> 0, 200)) },
+        range: firstLineRange(current),
         severity: DiagnosticSeverity.Information,
         source: SOURCE,
         code: "too-large",

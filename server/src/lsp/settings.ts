@@ -14,6 +14,8 @@ export interface Settings {
   placeholder: string;
   exclude: string[];
   maxDocumentSize: number;
+  /** Diagnostics published per document at most (as cSpell's maxNumberOfProblems): a huge document stays usable. */
+  maxProblems: number;
   debounceMs: number;
 }
 
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   placeholder: "[source?]",
   exclude: ["**/node_modules/**"],
   maxDocumentSize: 20 * 1024 * 1024,
+  maxProblems: 1000,
   debounceMs: 200,
 };
 
@@ -54,6 +57,7 @@ export function settingsFrom(value: unknown): Settings {
     placeholder: typeof v.placeholder === "string" && v.placeholder.trim() ? v.placeholder : DEFAULT_SETTINGS.placeholder,
     exclude: strings(v.exclude, DEFAULT_SETTINGS.exclude),
     maxDocumentSize: num(v.maxDocumentSize, DEFAULT_SETTINGS.maxDocumentSize),
+    maxProblems: Math.floor(num(v.maxProblems, 0)) || DEFAULT_SETTINGS.maxProblems,
     debounceMs: num(v.debounceMs, DEFAULT_SETTINGS.debounceMs, 10000),
   };
 }

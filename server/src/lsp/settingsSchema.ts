@@ -72,6 +72,13 @@ export function configurationContribution(): { title: string; properties: Record
         scope: "resource",
         markdownDescription: "Documents larger than this many characters (default 20 MB) are not analysed.",
       },
+      "pressRelease.maxProblems": {
+        type: "integer",
+        default: DEFAULT_SETTINGS.maxProblems,
+        minimum: 1,
+        scope: "resource",
+        markdownDescription: "At most this many findings of a document are shown as problems; one more says how many were left out. *Show Report* and the command line list them all.",
+      },
       "pressRelease.debounceMs": {
         type: "integer",
         default: DEFAULT_SETTINGS.debounceMs,

@@ -8,7 +8,7 @@ import type { Diagnostic } from "vscode-languageserver";
 import { readText, UnreadableFile, walk } from "../files";
 import type { AnalyzeWorkspaceResult } from "../protocol";
 import { analyseDocument, languageIdOf } from "./analysisCache";
-import { toDiagnostic } from "./convert";
+import { toDiagnostics } from "./convert";
 import type { Settings } from "./settings";
 
 export interface WorkspaceScan {
@@ -34,14 +34,14 @@ export function fsPathOf(uri: string): string | undefined {
   }
 }
 
-/** Diagnostics of a file on disk, or undefined when it is not analysed as a release. */
-export async function diagnosticsOfFile(file: string, settings: Settings): Promise<{ uri: string; diagnostics: Diagnostic[] } | undefined> {
+/** Diagnostics of a file on disk (and how many findings it has), or undefined when it is not analysed as a release. */
+export async function diagnosticsOfFile(file: string, settings: Settings): Promise<{ uri: string; diagnostics: Diagnostic[]; findings: number } | undefined> {
   const text = await readText(file, settings.maxDocumentSize);
   const uri = pathToFileURL(file).href;
   const doc = TextDocument.create(uri, languageIdOf(file), 0, text);
   const a = analyseDocument(doc, settings);
   if (!a.result) return undefined;
-  return { uri, diagnostics: a.result.findings.map((f) => toDiagnostic(doc, f)) };
+  return { uri, diagnostics: toDiagnostics(doc, a.result.findings, settings.maxProblems), findings: a.result.findings.length };
 }
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -66,7 +66,7 @@ export async function analyzeWorkspace(scan: WorkspaceScan): Promise<AnalyzeWork
       const d = await diagnosticsOfFile(file, scan.settings);
       if (d) {
         result.releases++;
-        result.findings += d.diagnostics.length;
+        result.findings += d.findings;
         scan.publish(d.uri, d.diagnostics);
       }
     } catch (e) {
