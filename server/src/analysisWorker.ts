@@ -26,7 +26,7 @@ parentPort?.on("message", (job: WorkerJob) => {
   let reply: WorkerReply;
   try {
     if (isCancelled()) throw new AnalysisCancelled();
-    const memo = job.text.length <= MAX_MEMO_LENGTH ? memoFor(job.uri) : undefined;
+    const memo = job.memo && job.text.length <= MAX_MEMO_LENGTH ? memoFor(job.uri) : undefined;
     if (!memo) memos.delete(job.uri);
     const options: AnalysisOptions = { ...job.options, isCancelled, memo };
     reply = { id: job.id, result: withoutTexts(analyze(job.text, options)) };

@@ -1,4 +1,4 @@
-// Large documents (from 1 MB) are analysed in a worker thread (server/out/analysisWorker.js):
+// Large documents (from 256 KB) are analysed in a worker thread (server/out/analysisWorker.js):
 // the server keeps answering other requests meanwhile, gives the same findings as the engine,
 // and stops an analysis a newer version has replaced.
 import { strict as assert } from "node:assert";
@@ -24,8 +24,9 @@ describe("protocol: large documents in the analysis worker", function () {
   let c: TestClient;
   let big = "";
   before(async () => {
-    big = await longRelease(WORKER_MIN_LENGTH * 4);
-    c = await TestClient.start({ settings: { debounceMs: 0 } });
+    big = await longRelease(Math.max(4 << 20, WORKER_MIN_LENGTH * 4));
+    // Every finding published, to compare them all with the engine.
+    c = await TestClient.start({ settings: { debounceMs: 0, maxProblems: 1e6 } });
   });
   after(async () => {
     await c?.stop();
@@ -103,7 +104,7 @@ describe("analysis worker: cancellation", function () {
   it("a job cancelled while it runs stops at the engine's next stage and rejects as cancelled; the next job is served", async () => {
     const w = new AnalysisWorker(WORKER_SCRIPT);
     try {
-      const big = await longRelease(WORKER_MIN_LENGTH * 4);
+      const big = await longRelease(Math.max(4 << 20, WORKER_MIN_LENGTH * 4));
       const queued = w.run("file:///q.txt", big, {});
       queued.cancel(); // cancelled before the worker takes it
       await assert.rejects(queued.result, (e: unknown) => e instanceof AnalysisCancelled);

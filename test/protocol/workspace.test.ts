@@ -5,7 +5,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { FIXTURES, TestClient, fileUri } from "./client";
+import type { Hover } from "vscode-languageserver-protocol";
 import type { AnalyzeWorkspaceResult } from "../../server/src/protocol";
+import { analyze } from "../../server/src/analysis/index";
 
 const SEED_TEXT = readFileSync(path.join(FIXTURES, "cgtn-xi-putin-trump.txt"), "utf8");
 const OTHER_TEXT = readFileSync(path.join(FIXTURES, "apple-q1-fy2024-results.txt"), "utf8");
@@ -109,5 +111,46 @@ describe("protocol: analyse workspace", function () {
     } finally {
       await c2.stop();
     }
+  });
+});
+
+describe("protocol: analyse workspace with a large release on disk", function () {
+  this.timeout(180000);
+  let ws: string;
+  let c: TestClient;
+  let big = "";
+  before(async () => {
+    ws = mkdtempSync(path.join(tmpdir(), "pr-ws-big-"));
+    const inputs = (await import(path.resolve(__dirname, "../bench/inputs.mjs"))) as { longRelease(size: number): string };
+    big = inputs.longRelease(4 << 20);
+    writeFileSync(path.join(ws, "big.txt"), big);
+    c = await TestClient.start({ workspaceFolders: [ws] });
+  });
+  after(async () => {
+    await c?.stop();
+    rmSync(ws, { recursive: true, force: true });
+  });
+
+  it("a 4 MB file is analysed off the server's thread: a hover is answered meanwhile, its findings are all counted", async () => {
+    const seedUri = "file:///elsewhere/seed.txt";
+    await c.open(seedUri, SEED_TEXT, "press-release");
+    let doneAt = 0;
+    const scan = c.request<AnalyzeWorkspaceResult>("pressRelease/analyzeWorkspace", {}).then((r) => ((doneAt = performance.now()), r));
+    // Once the file has been read and its analysis started (it takes seconds), a hover on the
+    // open release: on the server's own thread, that analysis would hold the hover until it ended.
+    const bigUri = fileUri(path.join(ws, "big.txt"));
+    while (!c.progress.some((p) => JSON.stringify(p).includes("big.txt")) && !doneAt) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 100)); // the file has been read and its analysis started
+    const h = await c.request<Hover | null>("textDocument/hover", { textDocument: { uri: seedUri }, position: { line: 22, character: 5 } });
+    const hoverAt = performance.now();
+    assert.ok(h, "the hover is answered");
+    const r = await scan;
+    assert.ok(hoverAt < doneAt, "the hover came before the workspace analysis ended: the server was not blocked");
+    const expected = analyze(big).findings.length;
+    assert.ok(expected > 1000, `a 4 MB release has more findings than maxProblems shows (${expected})`);
+    assert.equal(r.findings, expected, "every finding is counted, also past maxProblems");
+    const p = c.published.filter((x) => x.uri === bigUri).at(-1);
+    assert.equal(p?.diagnostics.length, 1001, "the first 1,000 and the note");
+    assert.equal(p?.diagnostics[1000].code, "too-many");
   });
 });

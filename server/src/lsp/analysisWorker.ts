@@ -21,11 +21,12 @@ export class AnalysisWorker {
 
   constructor(private readonly script = path.join(__dirname, "analysisWorker.js")) {}
 
-  run(uri: string, text: string, options: AnalysisOptions): WorkerRun {
+  /** `memo: false` for a document analysed once (not open): the worker keeps nothing of it. */
+  run(uri: string, text: string, options: AnalysisOptions, { memo = true } = {}): WorkerRun {
     const cancel = new SharedArrayBuffer(4);
     const id = this.nextId++;
     const { isCancelled: _callback, memo: _memo, ...plain } = options;
-    const job: WorkerJob = { id, uri, text, options: plain, cancel };
+    const job: WorkerJob = { id, uri, text, options: plain, cancel, memo };
     const w = this.start();
     const result = new Promise<AnalysisResult>((resolve, reject) => w.pending.set(id, { resolve, reject })).then((slim) => withTexts(slim, text));
     w.thread.postMessage(job);

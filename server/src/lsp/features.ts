@@ -77,6 +77,7 @@ export function workspaceFoldersOf(params: InitializeParams): string[] {
 
 export function registerFeatures(ctx: FeatureContext, support: () => ClientSupport, folders: () => string[]): { republishClosed(uri: string): boolean; refreshWorkspace(): void } {
   const { connection, documents, cache } = ctx;
+  const analyseOnce = (doc: TextDocument, settings: Settings) => cache.once(doc, settings);
   const docOrError = (uri: string): TextDocument => {
     const doc = documents.get(uri);
     if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `unknown document: ${uri}`);
@@ -177,6 +178,7 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
           progress?.report(percent, file ? `${done + 1}/${total} ${path.basename(file)}` : `${total} files`);
         },
         isCancelled: () => token.isCancellationRequested || !!progress?.token.isCancellationRequested,
+        analyse: analyseOnce,
       });
     } finally {
       progress?.done();
@@ -188,7 +190,7 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
     republishClosed(uri: string): boolean {
       const p = fsPathOf(uri);
       if (!p || !fromDisk.has(p)) return false;
-      diagnosticsOfFile(p, ctx.settings()).then(
+      diagnosticsOfFile(p, ctx.settings(), analyseOnce).then(
         (d) => void connection.sendDiagnostics({ uri, diagnostics: d?.diagnostics ?? [] }),
         () => void connection.sendDiagnostics({ uri, diagnostics: [] }),
       );
@@ -199,7 +201,7 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
       for (const p of fromDisk) {
         if (isOpen(p)) continue;
         const uri = pathToFileURL(p).href;
-        diagnosticsOfFile(p, ctx.settings()).then(
+        diagnosticsOfFile(p, ctx.settings(), analyseOnce).then(
           (d) => void connection.sendDiagnostics({ uri, diagnostics: d?.diagnostics ?? [] }),
           () => void connection.sendDiagnostics({ uri, diagnostics: [] }),
         );

@@ -7,6 +7,8 @@ export interface WorkerJob {
   text: string;
   /** Options without the callbacks and the memo (the worker has its own). */
   options: Omit<AnalysisOptions, "isCancelled" | "memo">;
+  /** Whether the worker keeps a memo of the document for its next version. */
+  memo: boolean;
   /** A SharedArrayBuffer of one Int32: set to 1 to cancel the job. */
   cancel: SharedArrayBuffer;
 }

@@ -7,7 +7,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Diagnostic } from "vscode-languageserver";
 import { readText, UnreadableFile, walk } from "../files";
 import type { AnalyzeWorkspaceResult } from "../protocol";
-import { analyseDocument, languageIdOf } from "./analysisCache";
+import { languageIdOf, type CachedAnalysis } from "./analysisCache";
 import { toDiagnostics } from "./convert";
 import type { Settings } from "./settings";
 
@@ -22,6 +22,7 @@ export interface WorkspaceScan {
   publish(uri: string, diagnostics: Diagnostic[]): void;
   progress(done: number, total: number, file: string): void;
   isCancelled(): boolean;
+  analyse: AnalyseOnce;
 }
 
 /** The file system path of a file: URI, or undefined for other schemes. */
@@ -34,12 +35,15 @@ export function fsPathOf(uri: string): string | undefined {
   }
 }
 
+/** Analyses a document that is not open (see AnalysisCache.once): large ones off the server's thread. */
+export type AnalyseOnce = (doc: TextDocument, settings: Settings) => Promise<CachedAnalysis>;
+
 /** Diagnostics of a file on disk (and how many findings it has), or undefined when it is not analysed as a release. */
-export async function diagnosticsOfFile(file: string, settings: Settings): Promise<{ uri: string; diagnostics: Diagnostic[]; findings: number } | undefined> {
+export async function diagnosticsOfFile(file: string, settings: Settings, analyse: AnalyseOnce): Promise<{ uri: string; diagnostics: Diagnostic[]; findings: number } | undefined> {
   const text = await readText(file, settings.maxDocumentSize);
   const uri = pathToFileURL(file).href;
   const doc = TextDocument.create(uri, languageIdOf(file), 0, text);
-  const a = analyseDocument(doc, settings);
+  const a = await analyse(doc, settings);
   if (!a.result) return undefined;
   return { uri, diagnostics: toDiagnostics(doc, a.result.findings, settings.maxProblems), findings: a.result.findings.length };
 }
@@ -63,7 +67,7 @@ export async function analyzeWorkspace(scan: WorkspaceScan): Promise<AnalyzeWork
     scan.progress(i, files.length, file);
     if (scan.isOpen(path.normalize(file))) continue;
     try {
-      const d = await diagnosticsOfFile(file, scan.settings);
+      const d = await diagnosticsOfFile(file, scan.settings, scan.analyse);
       if (d) {
         result.releases++;
         result.findings += d.findings;
