@@ -49,6 +49,8 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
     if (blk && blk.firstLine <= p.firstLine && p.firstLine <= blk.lastLine) p.boilerplate = blk.kind;
   }
   for (const p of paragraphs) {
+    // The memo's copy of the text, by which its steps below find their values by reference.
+    if (memo) p.text = memo.intern(p.text);
     // A heading is judged on the paragraph's text and whether it spans one, two or more lines.
     const lineCount = Math.min(3, p.lastLine - p.firstLine + 1);
     p.heading = !p.boilerplate && (memo ? memo.get(`heading${lineCount}`, p.text, (t) => looksLikeHeading({ ...p, text: t })) : looksLikeHeading(p));
@@ -104,7 +106,10 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
 /** A paragraph's sentences from the memo: split once per paragraph text, wherever it stands. */
 function sentencesFromMemo(memo: NonNullable<AnalysisOptions["memo"]>, p: ReleaseModel["paragraphs"][number]): Sentence[] {
   const single = p.firstLine === p.lastLine;
-  const relative = memo.get(single ? "sentences-1" : "sentences-n", p.text, (t) => splitSentences({ text: t, start: 0, index: 0, firstLine: 0, lastLine: single ? 0 : 1 }));
+  // The sentences' texts are interned too: every per-sentence step then finds them by reference.
+  const relative = memo.get(single ? "sentences-1" : "sentences-n", p.text, (t) =>
+    splitSentences({ text: t, start: 0, index: 0, firstLine: 0, lastLine: single ? 0 : 1 }).map((s) => ({ ...s, text: memo.intern(s.text) })),
+  );
   return relative.map((s) => ({ start: s.start + p.start, end: s.end + p.start, text: s.text, paragraph: p.index }));
 }
 
