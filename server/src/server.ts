@@ -1,7 +1,21 @@
 // Entry point: a language server over stdio (`--stdio`) or IPC (from the VS Code client).
-import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from "vscode-languageserver/node";
 import { startService } from "./lsp/service";
+import { jsonEncoder } from "./lsp/jsonEncoder";
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = process.argv.includes("--stdio") ? stdioConnection() : createConnection(ProposedFeatures.all);
 startService(connection);
 connection.listen();
+
+/**
+ * Over stdio, with our JSON encoder (see jsonEncoder.ts). As createConnection does for
+ * `--stdio`, console output goes to the client's log instead of into the protocol stream.
+ */
+function stdioConnection(): Connection {
+  const c = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { charset: "utf-8", contentTypeEncoder: jsonEncoder }));
+  const text = (args: unknown[]) => args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ");
+  console.log = console.info = console.debug = (...args: unknown[]) => c.console.log(text(args));
+  console.warn = (...args: unknown[]) => c.console.warn(text(args));
+  console.error = (...args: unknown[]) => c.console.error(text(args));
+  return c;
+}
