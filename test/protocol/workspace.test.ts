@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { FIXTURES, TestClient, fileUri } from "./client";
-import type { Hover } from "vscode-languageserver-protocol";
+import { CancellationTokenSource, type Hover } from "vscode-languageserver-protocol";
 import type { AnalyzeWorkspaceResult } from "../../server/src/protocol";
 import { analyze } from "../../server/src/analysis/index";
 
@@ -152,5 +152,24 @@ describe("protocol: analyse workspace with a large release on disk", function ()
     const p = c.published.filter((x) => x.uri === bigUri).at(-1);
     assert.equal(p?.diagnostics.length, 1001, "the first 1,000 and the note");
     assert.equal(p?.diagnostics[1000].code, "too-many");
+  });
+
+  it("cancelling the request stops the analysis of the large file at once", async () => {
+    const source = new CancellationTokenSource();
+    const started = performance.now();
+    const progressFrom = c.progress.length;
+    const scan = c.connection.sendRequest<AnalyzeWorkspaceResult>("pressRelease/analyzeWorkspace", {}, source.token);
+    while (!c.progress.slice(progressFrom).some((p) => JSON.stringify(p).includes("big.txt"))) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 100));
+    source.cancel();
+    const r = await scan;
+    const took = performance.now() - started;
+    assert.equal(r.cancelled, true, "the server answers that the analysis was cancelled");
+    assert.equal(r.releases, 0, "the large file's analysis did not finish");
+    // A full analysis of 4 MB takes seconds (the test above); a cancelled one ends within the polling interval and a stage.
+    const full = performance.now();
+    analyze(big);
+    const analysisMs = performance.now() - full;
+    assert.ok(took < analysisMs, `cancelled after ${took.toFixed(0)} ms, a full analysis takes ${analysisMs.toFixed(0)} ms`);
   });
 });

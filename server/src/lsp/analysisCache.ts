@@ -127,13 +127,20 @@ export class AnalysisCache {
    * A document that is not open (a file Analyse Workspace read from disk): analysed once and not
    * kept, in the worker when it is large.
    */
-  async once(doc: TextDocument, settings: Settings): Promise<CachedAnalysis> {
+  async once(doc: TextDocument, settings: Settings, isCancelled: () => boolean = () => false): Promise<CachedAnalysis> {
     const skipped = skippedBySize(doc, settings);
     if (skipped) return skipped;
     const text = doc.getText();
     if (text.length < WORKER_MIN_LENGTH) return analyseDocument(doc, settings);
     const snapshot: Snapshot = { version: doc.version, languageId: doc.languageId };
-    return judged(snapshot, settings, await this.worker.run(doc.uri, text, analysisOptions(settings), { memo: false }).result);
+    const run = this.worker.run(doc.uri, text, analysisOptions(settings), { memo: false });
+    // The caller's cancellation is a flag to poll (a request's token): looked at while the worker runs.
+    const poll = setInterval(() => isCancelled() && run.cancel(), 50);
+    try {
+      return judged(snapshot, settings, await run.result);
+    } finally {
+      clearInterval(poll);
+    }
   }
 
   /** A newer version of the document arrived: an analysis of an older one that is still running stops. */

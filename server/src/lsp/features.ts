@@ -77,7 +77,7 @@ export function workspaceFoldersOf(params: InitializeParams): string[] {
 
 export function registerFeatures(ctx: FeatureContext, support: () => ClientSupport, folders: () => string[]): { republishClosed(uri: string): boolean; refreshWorkspace(): void } {
   const { connection, documents, cache } = ctx;
-  const analyseOnce = (doc: TextDocument, settings: Settings) => cache.once(doc, settings);
+  const analyseOnce = (doc: TextDocument, settings: Settings, isCancelled?: () => boolean) => cache.once(doc, settings, isCancelled);
   const docOrError = (uri: string): TextDocument => {
     const doc = documents.get(uri);
     if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `unknown document: ${uri}`);

@@ -8,6 +8,7 @@ import type { Diagnostic } from "vscode-languageserver";
 import { readText, UnreadableFile, walk } from "../files";
 import type { AnalyzeWorkspaceResult } from "../protocol";
 import { languageIdOf, type CachedAnalysis } from "./analysisCache";
+import { AnalysisCancelled } from "../analysis/types";
 import { toDiagnostics } from "./convert";
 import type { Settings } from "./settings";
 
@@ -36,14 +37,14 @@ export function fsPathOf(uri: string): string | undefined {
 }
 
 /** Analyses a document that is not open (see AnalysisCache.once): large ones off the server's thread. */
-export type AnalyseOnce = (doc: TextDocument, settings: Settings) => Promise<CachedAnalysis>;
+export type AnalyseOnce = (doc: TextDocument, settings: Settings, isCancelled?: () => boolean) => Promise<CachedAnalysis>;
 
 /** Diagnostics of a file on disk (and how many findings it has), or undefined when it is not analysed as a release. */
-export async function diagnosticsOfFile(file: string, settings: Settings, analyse: AnalyseOnce): Promise<{ uri: string; diagnostics: Diagnostic[]; findings: number } | undefined> {
+export async function diagnosticsOfFile(file: string, settings: Settings, analyse: AnalyseOnce, isCancelled?: () => boolean): Promise<{ uri: string; diagnostics: Diagnostic[]; findings: number } | undefined> {
   const text = await readText(file, settings.maxDocumentSize);
   const uri = pathToFileURL(file).href;
   const doc = TextDocument.create(uri, languageIdOf(file), 0, text);
-  const a = await analyse(doc, settings);
+  const a = await analyse(doc, settings, isCancelled);
   if (!a.result) return undefined;
   return { uri, diagnostics: toDiagnostics(doc, a.result.findings, settings.maxProblems), findings: a.result.findings.length };
 }
@@ -67,13 +68,17 @@ export async function analyzeWorkspace(scan: WorkspaceScan): Promise<AnalyzeWork
     scan.progress(i, files.length, file);
     if (scan.isOpen(path.normalize(file))) continue;
     try {
-      const d = await diagnosticsOfFile(file, scan.settings, scan.analyse);
+      const d = await diagnosticsOfFile(file, scan.settings, scan.analyse, scan.isCancelled);
       if (d) {
         result.releases++;
         result.findings += d.findings;
         scan.publish(d.uri, d.diagnostics);
       }
     } catch (e) {
+      if (e instanceof AnalysisCancelled) {
+        result.cancelled = true;
+        break;
+      }
       if (!(e instanceof UnreadableFile)) throw e;
       result.skipped++;
     }
