@@ -1,6 +1,7 @@
 // Recognising names of people and organisations in prose, and resolving short mentions
 // ("Xi", "Wang") to the full name the release gave earlier ("Xi Jinping", "Wang Yiwei").
 import { TITLE_WORDS } from "./lexicon";
+import { execAll } from "./text";
 
 const TOKEN = String.raw`[\p{Lu}][\p{L}\p{M}'’.\-]*`;
 const CONNECTOR = String.raw`(?:de|van|von|der|den|da|di|du|al|bin|la|le|del|dos|das|zu|of|for|&)`;
@@ -88,7 +89,9 @@ export function collectFullNames(sentences: string[], namesIn: (sentence: string
 /** The full personal names in one sentence, in order. */
 export function fullNamesIn(s: string): string[] {
   const out: string[] = [];
-  for (const m of s.matchAll(NAME_CHUNK)) {
+  for (const m of execAll(NAME_CHUNK, s)) {
+    // One capitalised word (most chunks: "The", "Acme") can never make two words.
+    if (!/\s/.test(m[0])) continue;
     const n = stripTitles(m[0]).replace(/[,.]$/, "");
     const words = n.split(/\s+/);
     if (words.length < 2 || words.length > 4) continue;
