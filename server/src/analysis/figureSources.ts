@@ -84,21 +84,23 @@ export function findFigures(model: ReleaseModel, voices: SentenceVoice[], memo?:
 function figuresInContext(text: string, issuerRe: RegExp | null, resultsRelease: boolean): { figure: RawFigure; paren?: string; firstPartyWithoutSource: boolean }[] {
   const raws = scanFigures(text, 0);
   if (!raws.length) return [];
-  const mentionsIssuer = (issuerRe?.test(text) ?? false) || ISSUER_PRONOUNS.test(text);
-  const firstPartyWords = FIRST_PARTY_CONTEXT.test(text);
-  const worldWords = WORLD_CONTEXT.test(text);
+  // Each context test runs only when a decision below needs it (they are sentence-long scans).
+  let mentionsIssuer: boolean | undefined;
+  let firstPartyWords: boolean | undefined;
+  let worldWords: boolean | undefined;
+  const issuerMentioned = () => (mentionsIssuer ??= (issuerRe?.test(text) ?? false) || ISSUER_PRONOUNS.test(text));
   return raws.map((r) => {
     const local = text.slice(Math.max(0, r.start - 60), r.end + 60);
-    const localWorld = WORLD_CONTEXT.test(local);
-    const localFirst = FIRST_PARTY_CONTEXT.test(local);
+    let localWorldValue: boolean | undefined;
+    const localWorld = () => (localWorldValue ??= WORLD_CONTEXT.test(local));
     let firstParty = false;
-    if (r.unit === "rank" || r.kind === "multiple") firstParty = mentionsIssuer && !localWorld;
-    else if (mentionsIssuer && !localWorld) firstParty = true;
-    else if (localFirst && !localWorld) firstParty = true;
+    if (r.unit === "rank" || r.kind === "multiple") firstParty = issuerMentioned() && !localWorld();
+    else if (issuerMentioned() && !localWorld()) firstParty = true;
+    else if (FIRST_PARTY_CONTEXT.test(local) && !localWorld()) firstParty = true;
     // Without world context a figure is taken as the issuer's own: precision first.
-    else if (!worldWords && !(r.kind === "count" && r.unit && WORLD_CONTEXT.test(r.unit))) firstParty = true;
-    else if (resultsRelease && firstPartyWords && !localWorld) firstParty = true;
-    return { figure: r, paren: parenthesisSource(text, r.start, r.end), firstPartyWithoutSource: firstParty };
+    else if (!(worldWords ??= WORLD_CONTEXT.test(text)) && !(r.kind === "count" && r.unit && WORLD_CONTEXT.test(r.unit))) firstParty = true;
+    else if (resultsRelease && (firstPartyWords ??= FIRST_PARTY_CONTEXT.test(text)) && !localWorld()) firstParty = true;
+    return { figure: r, paren: text.includes("(") ? parenthesisSource(text, r.start, r.end) : undefined, firstPartyWithoutSource: firstParty };
   });
 }
 

@@ -156,7 +156,7 @@ const SCALED_HINT = /illion|milliard|millones|Mio\.|Mrd\./u;
 
 /** All figure candidates in a stretch of text; offsets relative to `base`. */
 export function scanFigures(text: string, base: number): RawFigure[] {
-  if (!FIGURE_HINT.test(text)) return [];
+  if (!/\d/.test(text) && !FIGURE_HINT.test(text)) return [];
   const found: RawFigure[] = [];
   const add = (m: RegExpExecArray | RegExpMatchArray, kind: FigureKind) => {
     const start = base + (m.index ?? 0);
