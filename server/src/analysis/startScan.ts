@@ -17,8 +17,10 @@ function letterBefore(text: string, i: number): boolean {
 /** A place a pattern may start: a digit not after a letter or digit, or a word not after a letter. */
 export interface Start {
   at: number;
-  /** The run of letters there, lower-cased ("" at a digit). */
-  word: string;
+  /** The end of the run of letters there (`at` at a digit). */
+  end: number;
+  /** That run lower-cased, once a scan has needed it. */
+  word: string | undefined;
 }
 
 /** Where, in `text`, a digit or a word starts with no letter just before it. */
@@ -28,7 +30,7 @@ export function startsIn(text: string): Start[] {
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
     if (isDigit(c)) {
-      if (!isDigit(text.charCodeAt(i - 1)) && !letterBefore(text, i)) out.push({ at: i, word: "" });
+      if (!isDigit(text.charCodeAt(i - 1)) && !letterBefore(text, i)) out.push({ at: i, end: i, word: undefined });
       i++;
       continue;
     }
@@ -37,12 +39,19 @@ export function startsIn(text: string): Start[] {
       i++;
       continue;
     }
+    // A run of letters starts here, after a character that is not a letter (the loop takes each
+    // run whole), so it is always a start.
     const at = i;
     i += w;
     for (let k = letterAt(text, i); k; k = letterAt(text, i)) i += k;
-    if (!letterBefore(text, at)) out.push({ at, word: foldCase(text.slice(at, i)) });
+    out.push({ at, end: i, word: undefined });
   }
   return out;
+}
+
+/** The run of letters of a start, lower-cased as the i and u flags compare (made once per start). */
+function wordOf(text: string, s: Start): string {
+  return (s.word ??= foldCase(text.slice(s.at, s.end)));
 }
 
 /** A global regex, run only at the starts its first words allow. */
@@ -50,6 +59,8 @@ export class StartScan {
   private readonly sticky: RegExp;
   /** First words by their first two letters (or their only letter). */
   private readonly byHead = new Map<string, string[]>();
+  /** The ASCII letters (lower case) the first words begin with: other ASCII words are passed over unread. */
+  private readonly firstLetters = new Uint8Array(128);
 
   /**
    * @param re a global regex every match of which starts at a digit (not after a letter or
@@ -59,6 +70,7 @@ export class StartScan {
   constructor(re: RegExp, firstWords: string[], private readonly digits = true) {
     this.sticky = new RegExp(re.source, re.flags.replace("g", "") + "y");
     for (const w of new Set(firstWords.map(foldCase))) {
+      if (w.charCodeAt(0) < 128) this.firstLetters[w.charCodeAt(0)] = 1;
       const head = w.slice(0, 2);
       this.byHead.set(head, [...(this.byHead.get(head) ?? []), w]);
     }
@@ -75,7 +87,14 @@ export class StartScan {
     const out: RegExpExecArray[] = [];
     let from = 0;
     for (const s of starts) {
-      if (s.at < from || !(s.word ? this.opens(s.word) : this.digits)) continue;
+      if (s.at < from) continue;
+      if (s.end === s.at) {
+        if (!this.digits) continue;
+      } else {
+        // c | 32 is the lower case of an ASCII letter; a word starting beyond ASCII may fold into it.
+        const c = text.charCodeAt(s.at);
+        if ((c < 128 && !this.firstLetters[c | 32]) || !this.opens(wordOf(text, s))) continue;
+      }
       this.sticky.lastIndex = s.at;
       const m = this.sticky.exec(text);
       if (!m) continue;
