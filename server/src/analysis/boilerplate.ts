@@ -187,18 +187,24 @@ const LINKS_TEXT: RegExp[] = [
   /^[^.:]{2,60}:\s*(?:link|hier|here|aquí|ici|qui)$/i,
 ];
 
-/** Per pattern list: one regex matching where any of them does (case-insensitive: a superset), or null when a pattern needs the u flag. */
+/**
+ * Per pattern list: one regex matching where any of its patterns without the u flag does
+ * (case-insensitive: a superset), so a line none of them can match skips them in one call.
+ * Patterns with the u flag are not in it (their syntax differs) and always run.
+ */
 const GATES = new Map<RegExp[], RegExp | null>();
 function gateOf(patterns: RegExp[]): RegExp | null {
-  if (patterns.some((p) => p.unicode)) return null;
-  return new RegExp(patterns.map((p) => `(?:${p.source})`).join("|"), "i");
+  const plain = patterns.filter((p) => !p.unicode);
+  return plain.length ? new RegExp(plain.map((p) => `(?:${p.source})`).join("|"), "i") : null;
 }
 
+/** The match of the first pattern of the list that matches, as trying each in turn would give it. */
 function matchAny(patterns: RegExp[], s: string): RegExpExecArray | null {
   let gate = GATES.get(patterns);
   if (gate === undefined) GATES.set(patterns, (gate = gateOf(patterns)));
-  if (gate && !gate.test(s)) return null;
+  const plainMayMatch = !gate || gate.test(s);
   for (const p of patterns) {
+    if (!plainMayMatch && !p.unicode) continue;
     const m = p.exec(s);
     if (m) return m;
   }
