@@ -3,8 +3,12 @@
 // carries a shared cancel flag the engine polls between stages; a memo per document makes
 // re-analysis after an edit cheap here too.
 import { parentPort } from "node:worker_threads";
+import { serialize } from "node:v8";
 import { analyze, AnalysisCancelled, AnalysisMemo, type AnalysisOptions, type AnalysisResult } from "./analysis/index";
-import type { WorkerJob, WorkerReply } from "./lsp/workerProtocol";
+import { releaseEvidence } from "./analysis/detect";
+import { foldingRanges } from "./lsp/folding";
+import { scorecard } from "./report";
+import type { WorkerJob, WorkerReply, WorkerResult } from "./lsp/workerProtocol";
 
 const memos = new Map<string, AnalysisMemo>();
 /** A memo holds copies of a document's lines, paragraphs and sentences: a few, for documents up to a size. */
@@ -29,12 +33,24 @@ parentPort?.on("message", (job: WorkerJob) => {
     const memo = job.memo && job.text.length <= MAX_MEMO_LENGTH ? memoFor(job.uri) : undefined;
     if (!memo) memos.delete(job.uri);
     const options: AnalysisOptions = { ...job.options, isCancelled, memo };
-    reply = { id: job.id, result: withoutTexts(analyze(job.text, options)) };
+    reply = { id: job.id, result: forServer(analyze(job.text, options)) };
   } catch (e) {
     reply = e instanceof AnalysisCancelled ? { id: job.id, cancelled: true } : { id: job.id, error: e instanceof Error ? e.stack ?? e.message : String(e) };
   }
-  parentPort?.postMessage(reply);
+  // The serialised model is handed over, not copied.
+  parentPort?.postMessage(reply, "result" in reply ? [reply.result.model.buffer as ArrayBuffer] : []);
 });
+
+/** What the server needs at once, and the model serialised for later (see WorkerResult). */
+function forServer(r: AnalysisResult): WorkerResult {
+  const evidence = releaseEvidence(r.model);
+  const folding = foldingRanges(r);
+  const card = scorecard(r);
+  const bytes = serialize(withoutTexts(r).model);
+  // A Buffer may be a view of a larger pool: transfer a buffer of its own.
+  const model = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Uint8Array.prototype.slice.call(bytes);
+  return { findings: r.findings, outline: r.outline, evidence, folding, scorecard: card, model };
+}
 
 /** The result without the texts the server already has (see withTexts in lsp/analysisWorker.ts). */
 function withoutTexts(r: AnalysisResult): AnalysisResult {

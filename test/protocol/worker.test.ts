@@ -9,6 +9,9 @@ import { FIXTURES, TestClient } from "./client";
 import { analyze, AnalysisCancelled } from "../../server/src/analysis/index";
 import { WORKER_MIN_LENGTH } from "../../server/src/lsp/analysisCache";
 import { AnalysisWorker } from "../../server/src/lsp/analysisWorker";
+import { foldingRanges } from "../../server/src/lsp/folding";
+import { scorecard } from "../../server/src/report";
+import { releaseEvidence } from "../../server/src/analysis/detect";
 
 const WORKER_SCRIPT = path.resolve(__dirname, "../../server/out/analysisWorker.js");
 const SEED_TEXT = readFileSync(path.join(FIXTURES, "cgtn-xi-putin-trump.txt"), "utf8");
@@ -48,7 +51,8 @@ describe("protocol: large documents in the analysis worker", function () {
     assert.ok(h, "the hover is answered");
     const p = await bigDone;
     assert.ok(bigAt > 0 && hoverAt < bigAt, "the hover came before the large release's diagnostics: the server was not blocked");
-    const expected = analyze(big).findings;
+    const local = analyze(big);
+    const expected = local.findings;
     const lineAndColumn = positions(big);
     assert.ok(!big.includes("\r"));
     assert.deepEqual(
@@ -56,6 +60,13 @@ describe("protocol: large documents in the analysis worker", function () {
       expected.map((f) => [f.code, ...lineAndColumn(f.start)]),
       "the worker's findings are the engine's",
     );
+    // Folding ranges and the scorecard come worked out by the worker; a hover reads the model.
+    assert.deepEqual(await c.request("textDocument/foldingRange", { textDocument: { uri: bigUri } }), foldingRanges(local));
+    assert.deepEqual(await c.request("pressRelease/scorecard", { uri: bigUri }), scorecard(local));
+    const f = expected.find((x) => x.code === "unattributed-figure") ?? expected[0];
+    const [line, character] = lineAndColumn(f.start);
+    const bigHover = await c.request<Hover | null>("textDocument/hover", { textDocument: { uri: bigUri }, position: { line, character } });
+    assert.ok(bigHover && JSON.stringify(bigHover).length > 40, "a hover on the large release explains its finding");
   });
 
   it("an edit while a large release is analysed cancels that analysis; only the newest version is published", async () => {
@@ -112,9 +123,15 @@ describe("analysis worker: cancellation", function () {
       const running = w.run("file:///a.txt", big, {});
       setTimeout(() => running.cancel(), 300);
       await assert.rejects(running.result, (e: unknown) => e instanceof AnalysisCancelled);
-      const small = await w.run("file:///b.txt", SEED_TEXT, {}).result;
-      assert.deepEqual(small.findings.map((f) => [f.code, f.start]), analyze(SEED_TEXT).findings.map((f) => [f.code, f.start]));
+      const done = await w.run("file:///b.txt", SEED_TEXT, {}).result;
+      const small = done.result;
+      const local = analyze(SEED_TEXT);
+      assert.deepEqual(small.findings.map((f) => [f.code, f.start]), local.findings.map((f) => [f.code, f.start]));
+      assert.deepEqual(done.folding, foldingRanges(local), "the worker's folding ranges are those of the model");
+      assert.deepEqual(done.scorecard, scorecard(local), "and so is its scorecard");
+      assert.deepEqual(done.evidence, releaseEvidence(local.model));
       assert.equal(small.model.text, SEED_TEXT, "the texts the worker leaves out are restored");
+      assert.deepEqual(small.model, local.model, "the model, read when asked for, is the engine's");
       assert.ok(performance.now() - started > 0);
     } finally {
       w.dispose();

@@ -6,7 +6,9 @@ import { AnalysisMemo } from "../analysis/memo";
 import type { AnalysisResult } from "../analysis/types";
 import { releaseEvidence, type ReleaseEvidence } from "../analysis/detect";
 import { analysisOptions, type Settings } from "./settings";
-import { AnalysisWorker } from "./analysisWorker";
+import { AnalysisWorker, type WorkerAnalysis } from "./analysisWorker";
+import type { FoldingRange } from "vscode-languageserver";
+import type { Scorecard } from "../protocol";
 
 export interface CachedAnalysis {
   version: number;
@@ -15,6 +17,9 @@ export interface CachedAnalysis {
   /** The analysis even when the document does not look like a release (for explicit commands: report, copy). */
   analysed?: AnalysisResult;
   evidence?: ReleaseEvidence;
+  /** Worked out by the analysis worker with the result (for large documents), so the model need not be read for them. */
+  folding?: FoldingRange[];
+  scorecard?: Scorecard;
   /** Why the document was not analysed (too large, disabled, not a release). */
   skipped?: "too-large" | "disabled" | "not-a-release";
 }
@@ -44,11 +49,11 @@ interface Snapshot {
 }
 
 /** What to show for an analysed document: its findings, unless it does not look like a release. */
-function judged(doc: Snapshot, settings: Settings, result: AnalysisResult): CachedAnalysis {
-  const evidence = releaseEvidence(result.model);
+function judged(doc: Snapshot, settings: Settings, result: AnalysisResult, fromWorker?: Omit<WorkerAnalysis, "result">): CachedAnalysis {
+  const evidence = fromWorker?.evidence ?? releaseEvidence(result.model);
   const forced = settings.enable === "always" || doc.languageId === "press-release";
   if (!forced && !evidence.isRelease) return { version: doc.version, evidence, analysed: result, skipped: "not-a-release" };
-  return { version: doc.version, result, analysed: result, evidence };
+  return { version: doc.version, result, analysed: result, evidence, folding: fromWorker?.folding, scorecard: fromWorker?.scorecard };
 }
 
 /**
@@ -99,7 +104,7 @@ export class AnalysisCache {
     const run = this.worker.run(doc.uri, doc.getText(), analysisOptions(settings));
     const entry: Entry = { version: snapshot.version, cancel: run.cancel, pending: Promise.resolve() as unknown as Promise<CachedAnalysis> };
     entry.pending = run.result.then(
-      (result) => (entry.value = judged(snapshot, settings, result)),
+      (w) => (entry.value = judged(snapshot, settings, w.result, w)),
       (e: unknown) => {
         if (this.entries.get(doc.uri) === entry) this.entries.delete(doc.uri); // not kept: asked again, it runs again
         throw e;
@@ -120,7 +125,7 @@ export class AnalysisCache {
     // Analysed although `enable` is "never": large documents in the worker all the same.
     const text = doc.getText();
     if (text.length < WORKER_MIN_LENGTH) return analyze(text, analysisOptions(settings));
-    return this.worker.run(doc.uri, text, analysisOptions(settings)).result;
+    return (await this.worker.run(doc.uri, text, analysisOptions(settings)).result).result;
   }
 
   /**
@@ -137,7 +142,8 @@ export class AnalysisCache {
     // The caller's cancellation is a flag to poll (a request's token): looked at while the worker runs.
     const poll = setInterval(() => isCancelled() && run.cancel(), 50);
     try {
-      return judged(snapshot, settings, await run.result);
+      const w = await run.result;
+    return judged(snapshot, settings, w.result, w);
     } finally {
       clearInterval(poll);
     }

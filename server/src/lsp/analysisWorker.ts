@@ -4,16 +4,28 @@
 // a running one stops at the engine's next stage.
 import { Worker } from "node:worker_threads";
 import * as path from "node:path";
-import { AnalysisCancelled, type AnalysisOptions, type AnalysisResult } from "../analysis/types";
-import type { WorkerJob, WorkerReply } from "./workerProtocol";
+import { deserialize } from "node:v8";
+import type { FoldingRange } from "vscode-languageserver";
+import { AnalysisCancelled, type AnalysisOptions, type AnalysisResult, type ReleaseModel } from "../analysis/types";
+import type { ReleaseEvidence } from "../analysis/detect";
+import type { Scorecard } from "../protocol";
+import type { WorkerJob, WorkerReply, WorkerResult } from "./workerProtocol";
 import { splitLines } from "../analysis/text";
 
+/** A worker's analysis: the result (its model read on first use), and what the worker worked out from it. */
+export interface WorkerAnalysis {
+  result: AnalysisResult;
+  evidence: ReleaseEvidence;
+  folding: FoldingRange[];
+  scorecard: Scorecard;
+}
+
 export interface WorkerRun {
-  result: Promise<AnalysisResult>;
+  result: Promise<WorkerAnalysis>;
   cancel(): void;
 }
 
-type Pending = Map<number, { resolve(r: AnalysisResult): void; reject(e: unknown): void }>;
+type Pending = Map<number, { resolve(r: WorkerResult): void; reject(e: unknown): void }>;
 
 export class AnalysisWorker {
   private worker: { thread: Worker; pending: Pending } | undefined;
@@ -28,7 +40,7 @@ export class AnalysisWorker {
     const { isCancelled: _callback, memo: _memo, ...plain } = options;
     const job: WorkerJob = { id, uri, text, options: plain, cancel, memo };
     const w = this.start();
-    const result = new Promise<AnalysisResult>((resolve, reject) => w.pending.set(id, { resolve, reject })).then((slim) => withTexts(slim, text));
+    const result = new Promise<WorkerResult>((resolve, reject) => w.pending.set(id, { resolve, reject })).then((r) => received(r, text));
     w.thread.postMessage(job);
     return { result, cancel: () => Atomics.store(new Int32Array(cancel), 0, 1) };
   }
@@ -71,12 +83,29 @@ function failAll(pending: Pending, e: unknown): void {
 }
 
 /**
- * The worker sends its result without the lines and without the texts of paragraphs and
- * sentences (copying them back doubled the time the server spends receiving it): they are
- * made again here from the text the job was given, as the engine made them.
+ * The worker's result with its model read when first asked for. The worker sends the model
+ * without the lines and without the texts of paragraphs and sentences (copying them back
+ * doubled the time the server spends receiving it): they are made again here from the text the
+ * job was given, as the engine made them.
  */
-function withTexts(r: AnalysisResult, text: string): AnalysisResult {
-  const m = r.model;
+function received(r: WorkerResult, text: string): WorkerAnalysis {
+  let bytes: Uint8Array | undefined = r.model;
+  let model: ReleaseModel | undefined;
+  const result = { findings: r.findings, outline: r.outline } as AnalysisResult;
+  Object.defineProperty(result, "model", {
+    enumerable: true,
+    get(): ReleaseModel {
+      if (!model) {
+        model = withTexts(deserialize(bytes as Uint8Array) as ReleaseModel, text);
+        bytes = undefined;
+      }
+      return model;
+    },
+  });
+  return { result, evidence: r.evidence, folding: r.folding, scorecard: r.scorecard };
+}
+
+function withTexts(m: ReleaseModel, text: string): ReleaseModel {
   m.text = text;
   m.lines = splitLines(text);
   for (const p of m.paragraphs) {
@@ -84,5 +113,5 @@ function withTexts(r: AnalysisResult, text: string): AnalysisResult {
     for (const s of p.sentences) s.text = text.slice(s.start, s.end);
   }
   for (const s of m.sentences) s.text = text.slice(s.start, s.end);
-  return r;
+  return m;
 }

@@ -85,7 +85,8 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
   };
   const shown = async (uri: string) => {
     const doc = documents.get(uri);
-    return doc ? { doc, result: (await ctx.analysisOf(doc))?.result } : undefined;
+    const a = doc && (await ctx.analysisOf(doc));
+    return doc ? { doc, result: a?.result, folding: a?.folding, scorecard: a?.scorecard } : undefined;
   };
   const forced = async (uri: string) => {
     const doc = docOrError(uri);
@@ -112,7 +113,9 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
 
   connection.onFoldingRanges(async (params) => {
     const s = await shown(params.textDocument.uri);
-    return s?.result ? foldingRanges(s.result, support().foldingRangeLimit) : [];
+    if (!s?.result) return [];
+    // From the worker for a large document; worked out here otherwise.
+    return s.folding ? s.folding.slice(0, support().foldingRangeLimit ?? Number.MAX_SAFE_INTEGER) : foldingRanges(s.result, support().foldingRangeLimit);
   });
 
   connection.onDocumentLinks(async (params) => {
@@ -122,7 +125,7 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
 
   connection.onRequest(ScorecardRequest, async (params: DocumentParams): Promise<Scorecard | null> => {
     const s = await shown(params.uri);
-    return s?.result ? scorecard(s.result) : null;
+    return s?.result ? (s.scorecard ?? scorecard(s.result)) : null;
   });
 
   connection.onRequest(ReportRequest, async (params: DocumentParams): Promise<ReportResult> => {
