@@ -8,7 +8,7 @@ import { classifyLine, findBoilerplate } from "./boilerplate";
 import { findDateline, findHeadlines, findSections, looksLikeHeading } from "./structure";
 import { attribute } from "./attribution";
 import { collectFullNames, fullNamesIn } from "./names";
-import { tokenize, tokensOf, type Token } from "./phrases";
+import { tokenize, type Token } from "./phrases";
 import { findIssuers } from "./issuers";
 import { findFigures } from "./figureSources";
 import { buildOutline } from "./outline";
@@ -24,16 +24,18 @@ export function analyze(text: string, options: AnalysisOptions = {}): AnalysisRe
   const check = () => {
     if (options.isCancelled?.()) throw new AnalysisCancelled();
   };
-  const model = buildModel(text, options, check);
+  // One token cache for the model and the rules: each sentence is tokenised once.
+  const tokens = tokensFor(options.memo);
+  const model = buildModel(text, options, check, tokens);
   check();
-  const findings = runRules(model, options);
+  const findings = runRules(model, options, tokens);
   check();
   const outline = buildOutline(model);
   options.memo?.settle();
   return { model, findings, outline };
 }
 
-export function buildModel(text: string, options: AnalysisOptions = {}, check: () => void = () => {}): ReleaseModel & { voices: ReturnType<typeof attribute>["voices"] } {
+export function buildModel(text: string, options: AnalysisOptions = {}, check: () => void = () => {}, tokens = tokensFor(options.memo)): ReleaseModel & { voices: ReturnType<typeof attribute>["voices"] } {
   const memo = options.memo;
   // The memoised steps depend on these options only; analyze() settles the memo at the end.
   memo?.begin(JSON.stringify([options.reportingVerbs ?? [], options.pufferyWords ?? []]));
@@ -78,7 +80,7 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
     sentences.filter((s) => !paragraphs[s.paragraph].boilerplate).map((s) => s.text),
     memo ? (s) => memo.get("names", s, fullNamesIn) : fullNamesIn,
   );
-  const { voices, attributions, quotes, speakers } = attribute(paragraphs, sentences, text, { reportingVerbs: options.reportingVerbs, fullNames, issuers, memo, tokens: tokensFor(memo) });
+  const { voices, attributions, quotes, speakers } = attribute(paragraphs, sentences, text, { reportingVerbs: options.reportingVerbs, fullNames, issuers, memo, tokens });
   check();
   const model: ReleaseModel & { voices: typeof voices } = {
     text,
@@ -113,9 +115,18 @@ function sentencesFromMemo(memo: NonNullable<AnalysisOptions["memo"]>, p: Releas
   return relative.map((s) => ({ start: s.start + p.start, end: s.end + p.start, text: s.text, paragraph: p.index }));
 }
 
-/** A sentence's tokens: from the memo when there is one, else made once per sentence object. */
+/**
+ * A sentence's tokens: from the memo when there is one, else made once per sentence object of
+ * this analysis (a Map that lives as long as the analysis: cheaper than a WeakMap on every call).
+ */
 function tokensFor(memo: AnalysisOptions["memo"]): (s: Sentence) => Token[] {
-  return memo ? (s) => memo.get("tokens", s.text, tokenize) : tokensOf;
+  if (memo) return (s) => memo.get("tokens", s.text, tokenize);
+  const made = new Map<Sentence, Token[]>();
+  return (s) => {
+    let t = made.get(s);
+    if (!t) made.set(s, (t = tokenize(s.text)));
+    return t;
+  };
 }
 
 /**
@@ -146,11 +157,10 @@ function findRunInStock(paragraphs: ReleaseModel["paragraphs"]): Set<number> {
 
 const SEVERITY_ORDER: Severity[] = ["error", "warning", "information", "hint"];
 
-function runRules(model: ReturnType<typeof buildModel>, options: AnalysisOptions): Finding[] {
+function runRules(model: ReturnType<typeof buildModel>, options: AnalysisOptions, tokens: (s: Sentence) => Token[]): Finding[] {
   const findings: Finding[] = [];
   const allowed = (options.allowedPhrases ?? []).map((p) => p.toLowerCase()).filter(Boolean);
   const ignored = new Set(options.ignoredFindings ?? []);
-  const tokens = tokensFor(options.memo);
   for (const rule of RULES) {
     const level = options.severity?.[rule.code] ?? rule.defaultSeverity;
     if (level === "off") continue;

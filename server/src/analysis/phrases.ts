@@ -39,14 +39,6 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** Tokens of a sentence (or any object holding text), made once and kept while it lives. */
-const tokenCache = new WeakMap<{ text: string }, Token[]>();
-export function tokensOf(holder: { text: string }): Token[] {
-  let t = tokenCache.get(holder);
-  if (!t) tokenCache.set(holder, (t = tokenize(holder.text)));
-  return t;
-}
-
 export interface PhraseMatch {
   index: number;
   /** The matched text, as it stands in the document. */
