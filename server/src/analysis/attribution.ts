@@ -256,8 +256,9 @@ export function findQuotes(p: Paragraph): Quote[] {
   let open = -1;
   let german = false;
   for (let i = 0; i < t.length && out.length < MAX_QUOTES; i++) {
+    const code = t.charCodeAt(i); // " “ ” « » „, tested by code first: most characters are none of them
+    if (code !== 34 && code !== 0x201c && code !== 0x201d && code !== 0xab && code !== 0xbb && code !== 0x201e) continue;
     const c = t[i];
-    if (c !== '"' && c !== "“" && c !== "”" && c !== "«" && c !== "»" && c !== "„") continue;
     const prev = t[i - 1] ?? " ";
     const next = t[i + 1] ?? " ";
     const opensWord = /[\s([:—–-]/.test(prev) || i === 0;

@@ -117,6 +117,9 @@ export function splitSentences(p: Pick<Paragraph, "text" | "start" | "index" | "
   const runTogether = p.firstLine === p.lastLine && t.length > 600;
   let lastNewline = -1; // index of the last "\n" before i (t.lastIndexOf("\n", i - 1), kept as we go)
   for (let i = 0; i < t.length; i++) {
+    // Only line breaks, stops and (in run-together text) spaces can end a sentence: the rest is passed over by code.
+    const code = t.charCodeAt(i);
+    if (code !== 10 && code !== 13 && code !== 46 && code !== 33 && code !== 63 && code !== 0x3002 && (code !== 32 || !runTogether)) continue;
     const c = t[i];
     if (c === "\n" || c === "\r") {
       // A line break ends a sentence when the line does not wrap into the next one:
