@@ -178,10 +178,10 @@ export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: 
       const inQuote = paraQuotes.reduce((n, q) => n + Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start)), 0);
       voice.quoted = inQuote / Math.max(1, s.end - s.start);
       const hits = opts.memo ? cuesFromMemo(opts.memo, s, cues, paraQuotes, opts.tokens) : findCues(s, cues, paraQuotes, opts.tokens(s));
-      const kept = spanSet(s.start, s.end);
+      let kept: ReturnType<typeof spanSet> | undefined; // made for sentences with a vague cue only
       for (const h of hits) {
         // Two paths can find the same vague cue ("Sources said"): keep one finding per span.
-        if (h.vague && !kept.meets(h.phraseStart, h.cueSpan.end)) {
+        if (h.vague && !(kept ??= spanSet(s.start, s.end)).meets(h.phraseStart, h.cueSpan.end)) {
           voice.vague.push({ start: h.phraseStart, end: h.cueSpan.end, cue: text.slice(h.phraseStart, h.cueSpan.end), sentence: si });
           kept.add(h.phraseStart, h.cueSpan.end);
         }
