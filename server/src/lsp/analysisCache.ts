@@ -143,7 +143,7 @@ export class AnalysisCache {
     const poll = setInterval(() => isCancelled() && run.cancel(), 50);
     try {
       const w = await run.result;
-    return judged(snapshot, settings, w.result, w);
+      return judged(snapshot, settings, w.result, w);
     } finally {
       clearInterval(poll);
     }
