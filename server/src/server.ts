@@ -1,4 +1,5 @@
 // Entry point: a language server over stdio (`--stdio`) or IPC (from the VS Code client).
+import { format } from "node:util";
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from "vscode-languageserver/node";
 import { startService } from "./lsp/service";
 import { jsonEncoder } from "./lsp/jsonEncoder";
@@ -13,9 +14,9 @@ connection.listen();
  */
 function stdioConnection(): Connection {
   const c = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { charset: "utf-8", contentTypeEncoder: jsonEncoder }));
-  const text = (args: unknown[]) => args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ");
-  console.log = console.info = console.debug = (...args: unknown[]) => c.console.log(text(args));
-  console.warn = (...args: unknown[]) => c.console.warn(text(args));
-  console.error = (...args: unknown[]) => c.console.error(text(args));
+  // As console itself formats its arguments (util.format: errors with their stack, no throw on cycles).
+  console.log = console.info = console.debug = (...args: unknown[]) => c.console.log(format(...args));
+  console.warn = (...args: unknown[]) => c.console.warn(format(...args));
+  console.error = (...args: unknown[]) => c.console.error(format(...args));
   return c;
 }

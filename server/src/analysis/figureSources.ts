@@ -100,12 +100,13 @@ function figuresInContext(text: string, issuerRe: RegExp | null, resultsRelease:
     // Without world context a figure is taken as the issuer's own: precision first.
     else if (!(worldWords ??= WORLD_CONTEXT.test(text)) && !(r.kind === "count" && r.unit && WORLD_CONTEXT.test(r.unit))) firstParty = true;
     else if (resultsRelease && (firstPartyWords ??= FIRST_PARTY_CONTEXT.test(text)) && !localWorld()) firstParty = true;
-    return { figure: r, paren: text.includes("(") ? parenthesisSource(text, r.start, r.end) : undefined, firstPartyWithoutSource: firstParty };
+    return { figure: r, paren: parenthesisSource(text, r.start, r.end), firstPartyWithoutSource: firstParty };
   });
 }
 
 /** A source in parentheses right after the figure or closing its sentence: "(Experian)", "(Source: BLS)". */
 function parenthesisSource(sentence: string, from: number, to: number): string | undefined {
+  if (!sentence.includes("(")) return undefined; // most sentences: no scan
   for (const m of sentence.matchAll(PAREN_SOURCE)) {
     const idx = m.index ?? 0;
     const inner = m[1].trim();

@@ -40,6 +40,9 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
   // The memoised steps depend on these options only; analyze() settles the memo at the end.
   memo?.begin(JSON.stringify([options.reportingVerbs ?? [], options.pufferyWords ?? []]));
   const lines = splitLines(text);
+  // With a memo, texts are interned where they are made: every step keyed by a line, and a
+  // one-line paragraph (which shares its line's string), then finds its value by reference.
+  if (memo) for (const l of lines) l.text = memo.intern(l.text);
   const paragraphs = findParagraphs(text, lines);
   const boilerplate = findBoilerplate(lines, memo ? (line) => memo.get("line", line, classifyLine) : classifyLine);
   check();
@@ -51,7 +54,7 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
     if (blk && blk.firstLine <= p.firstLine && p.firstLine <= blk.lastLine) p.boilerplate = blk.kind;
   }
   for (const p of paragraphs) {
-    // The memo's copy of the text, by which its steps below find their values by reference.
+    // The memo's copy of the text (a one-line paragraph's is its line's already).
     if (memo) p.text = memo.intern(p.text);
     // A heading is judged on the paragraph's text and whether it spans one, two or more lines.
     const lineCount = Math.min(3, p.lastLine - p.firstLine + 1);

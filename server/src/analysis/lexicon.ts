@@ -116,7 +116,7 @@ export const CLAIM_CUES = [
   // predictive
   "will lead", "will give", "will transform", "will disrupt", "will reach", "will grow", "is expected to", "are expected to", "expected to be",
   "is projected", "are projected", "is set for", "is poised", "are poised", "could disrupt", "could help", "will likely",
-  "is likely to", "are likely to", 
+  "is likely to", "are likely to",
   // trend
   "remained", "remains", "persists", "persist", "persistent", "growing", "increasingly", "increasing", "rising", "continues to",
   "continued to", "surged", "surging", "soaring", "declining", "accelerating", "the trend", "a trend", "emerges as",

@@ -15,7 +15,7 @@ export function findParagraphs(text: string, lines: Line[]): Paragraph[] {
       lastLine: last,
       start,
       end,
-      // A one-line paragraph shares its line's string: the memo hashes it once for both.
+      // A one-line paragraph shares its line's string (interned once for both, see buildModel).
       text: first === last ? lines[first].text : text.slice(start, end),
       sentences: [],
       heading: false,

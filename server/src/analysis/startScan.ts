@@ -78,7 +78,11 @@ export class StartScan {
 
   /** Does the run of letters `word` begin with one of the first words? */
   private opens(word: string): boolean {
-    for (const head of [word.slice(0, 2), word.slice(0, 1)]) for (const w of this.byHead.get(head) ?? []) if (word.startsWith(w)) return true;
+    return this.opensBy(word, word.slice(0, 2)) || this.opensBy(word, word.slice(0, 1));
+  }
+
+  private opensBy(word: string, head: string): boolean {
+    for (const w of this.byHead.get(head) ?? []) if (word.startsWith(w)) return true;
     return false;
   }
 
