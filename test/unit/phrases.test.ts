@@ -67,6 +67,16 @@ describe("phrases: token matching equals the regex alternation it replaces", fun
     }
   }
 
+  it("tokens made before a set with new first words still find that set's phrases", () => {
+    // Tokens remember the number of their word among all sets' first words (memoised tokens live
+    // across analyses); a set made later, from settings, must not be missed through that.
+    const text = "Zorblax quipped that sales rose, then she zorbled on.";
+    const tokens = tokenize(text);
+    assert.deepEqual(new PhraseSet(["quipped"]).matches(text, tokens).map((m) => m.text), ["quipped"]);
+    assert.deepEqual(new PhraseSet(["zorbled on", "zorblax"]).matches(text, tokens).map((m) => m.text), ["Zorblax", "zorbled on"]);
+    assert.deepEqual(new PhraseSet(["quipped"]).matches(text, tokens).map((m) => m.text), ["quipped"]);
+  });
+
   it("longest phrase first where several start on one word", () => {
     const set = new PhraseSet(["called", "called for", "called for more"]);
     assert.deepStrictEqual(set.matches("She called for more time, then called.").map((m) => m.text), ["called for more", "called"]);

@@ -85,6 +85,8 @@ export function onlyLinks(s: string): boolean {
 }
 const HAS_URL = new RegExp(URL, "i");
 const DOMAIN = /\b[\w-]+\.(?:com|org|net|io|ai|gov|edu|co|de|fr|es|it|eu)\b/i;
+/** What DOMAIN cannot match without: a cheap scan for "." first, as DOMAIN tries [\w-]+ from every word character. */
+const DOMAIN_END = /\.(?:com|org|net|io|ai|gov|edu|co|de|fr|es|it|eu)\b/i;
 /** Sentences that send the reader to a web site rather than tell news. */
 const WEB_POINTER = /\b(?:posted on its web ?site|available (?:at|on) (?:its |the )?(?:web ?site|www\.|https?:)|provides information for investors on its|(?:visit|see) (?:our|its|the company[’']s) (?:web ?site|newsroom)|can be found (?:at|on)|is available on (?:the )?(?:company[’']s )?web ?site|webcast (?:will be|is) available)\b/i;
 const POSTED_FIRST = /^the post .+ (?:appeared first|first appeared) on\b/i;
@@ -240,7 +242,7 @@ export function classifyLine(raw: string): LineClass | null {
   if (onlyLinks(s) && HAS_URL.test(s)) return { kind: "links", evidence: s.slice(0, 60) };
   if (s.length < 400 && (m = matchAny(LINKS_TEXT, s))) return { kind: "links", evidence: m[0] };
   // eslint-disable-next-line regexp/no-super-linear-move -- only lines under 600 characters get here
-  if (s.length < 600 && (HAS_URL.test(s) || DOMAIN.test(s)) && WEB_POINTER.test(s) && !/\d+(?:\.\d+)?\s?(?:%|percent|million|billion)/i.test(s))
+  if (s.length < 600 && (HAS_URL.test(s) || (DOMAIN_END.test(s) && DOMAIN.test(s))) && WEB_POINTER.test(s) && !/\d+(?:\.\d+)?\s?(?:%|percent|million|billion)/i.test(s))
     return { kind: "links", evidence: WEB_POINTER.exec(s)?.[0] ?? "web site" };
   return null;
 }

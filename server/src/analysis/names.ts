@@ -1,7 +1,7 @@
 // Recognising names of people and organisations in prose, and resolving short mentions
 // ("Xi", "Wang") to the full name the release gave earlier ("Xi Jinping", "Wang Yiwei").
 import { TITLE_WORDS } from "./lexicon";
-import { execAll } from "./text";
+import { charClass, isWhitespace } from "./charClass";
 
 const TOKEN = String.raw`[\p{Lu}][\p{L}\p{M}'’.\-]*`;
 const CONNECTOR = String.raw`(?:de|van|von|der|den|da|di|du|al|bin|la|le|del|dos|das|zu|of|for|&)`;
@@ -86,13 +86,68 @@ export function collectFullNames(sentences: string[], namesIn: (sentence: string
   return [...names];
 }
 
+const upperAt = charClass(/\p{Lu}/u, (c) => c >= 65 && c <= 90);
+const tokenCharAt = charClass(/[\p{L}\p{M}'’.\-]/u, (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 45 || c === 46);
+const CONNECTORS = new Set(CONNECTOR.slice(3, -1).split("|"));
+
+/** The end of the run of TOKEN characters from i. */
+function tokenEnd(s: string, i: number): number {
+  for (let w; i < s.length && (w = tokenCharAt(s, i)); ) i += w;
+  return i;
+}
+
+/**
+ * The NAME_CHUNK matches of more than one token, in order: what execAll(NAME_CHUNK, s) gives
+ * with its one-word chunks left out ("The", "Acme": most chunks of a sentence), by a scan over
+ * code units instead of the regex and a match array per capitalised word (the regex scan was
+ * a twentieth of the analysis). fullNamesIn only wants chunks of two words or more.
+ */
+export function multiWordChunks(s: string): { index: number; text: string }[] {
+  const out: { index: number; text: string }[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    // Not a capital: the regex tries the next code point.
+    const upper = c < 128 ? (c >= 65 && c <= 90 ? 1 : 0) : upperAt(s, i);
+    if (!upper) {
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let end = tokenEnd(s, i + upper);
+    let words = 1;
+    // Each further token: whitespace, an optional lower-case connector and whitespace, a capital.
+    for (;;) {
+      let j = end;
+      while (j < n && isWhitespace(s.charCodeAt(j))) j++;
+      if (j === end) break;
+      if (upperAt(s, j)) {
+        end = tokenEnd(s, j);
+        words++;
+        continue;
+      }
+      let k = j;
+      while (k < n && k - j < 4 && !isWhitespace(s.charCodeAt(k))) k++;
+      if (k === j || k === n || !isWhitespace(s.charCodeAt(k)) || !CONNECTORS.has(s.slice(j, k))) break;
+      while (k < n && isWhitespace(s.charCodeAt(k))) k++;
+      const w = upperAt(s, k);
+      if (!w) break;
+      end = tokenEnd(s, k + w);
+      words++;
+    }
+    if (words > 1) out.push({ index: start, text: s.slice(start, end) });
+    i = end;
+  }
+  return out;
+}
+
 /** The full personal names in one sentence, in order. */
 export function fullNamesIn(s: string): string[] {
   const out: string[] = [];
-  for (const m of execAll(NAME_CHUNK, s)) {
-    // One capitalised word (most chunks: "The", "Acme") can never make two words.
-    if (!/\s/.test(m[0])) continue;
-    const n = stripTitles(m[0]).replace(/[,.]$/, "");
+  // One capitalised word (most chunks: "The", "Acme") can never make two words: only longer chunks are read.
+  for (const m of multiWordChunks(s)) {
+    const n = stripTitles(m.text).replace(/[,.]$/, "");
     const words = n.split(/\s+/);
     if (words.length < 2 || words.length > 4) continue;
     if (isOrganisation(n)) continue;

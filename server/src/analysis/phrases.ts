@@ -13,7 +13,39 @@ export interface Token {
   end: number;
   /** The word in lower case (as the i and u regex flags compare), for lookups. */
   lower: string;
+  /** The number of `lower` among the first words of all phrase sets (-1: none), read by headOf. */
+  head: number;
+  /** The `headsVersion` that `head` was read in (-1: never). */
+  headVersion: number;
 }
+
+/**
+ * The first words of every phrase set, numbered. A token looks its word up here once, and each
+ * set then finds its candidates by that number: seven sets matched against every sentence
+ * hashed and looked up each word seven times. A new set with new first words (from settings)
+ * bumps the version, and tokens made before it look their word up again.
+ */
+const HEAD_IDS = new Map<string, number>();
+let headsVersion = 0;
+function headId(word: string): number {
+  let id = HEAD_IDS.get(word);
+  if (id === undefined) {
+    HEAD_IDS.set(word, (id = HEAD_IDS.size));
+    headsVersion++;
+  }
+  return id;
+}
+function headOf(t: Token): number {
+  if (t.headVersion !== headsVersion) {
+    t.head = HEAD_IDS.get(t.lower) ?? -1;
+    t.headVersion = headsVersion;
+  }
+  return t.head;
+}
+
+/** ASCII letters and digits, read from a table before wordCharAt is asked about other units. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
 
 /** The words of a text: maximal runs of [\p{L}\p{N}], as /[\p{L}\p{N}]+/gu would find them. */
 export function tokenize(text: string): Token[] {
@@ -21,7 +53,8 @@ export function tokenize(text: string): Token[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let w = wordCharAt(text, i);
+    const c0 = text.charCodeAt(i);
+    let w = c0 < 128 ? ASCII_WORD[c0] : wordCharAt(text, i);
     if (!w) {
       i++;
       continue;
@@ -29,12 +62,15 @@ export function tokenize(text: string): Token[] {
     const start = i;
     let folds = text.charCodeAt(i) >= 0x17f; // only then can the word hold a letter foldCase changes
     i += w;
-    while (i < n && (w = wordCharAt(text, i))) {
-      folds ||= text.charCodeAt(i) >= 0x17f;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      w = c < 128 ? ASCII_WORD[c] : wordCharAt(text, i);
+      if (!w) break;
+      folds ||= c >= 0x17f;
       i += w;
     }
     const word = text.slice(start, i);
-    out.push({ start, end: i, lower: folds ? foldCase(word) : word.toLowerCase() });
+    out.push({ start, end: i, lower: folds ? foldCase(word) : word.toLowerCase(), head: -1, headVersion: -1 });
   }
   return out;
 }
@@ -71,8 +107,8 @@ export function isWordPhrase(phrase: string): boolean {
 }
 
 export class PhraseSet {
-  /** Phrases by their first word, longest first (the order a regex alternation would try). */
-  private readonly byFirst = new Map<string, Phrase[]>();
+  /** Phrases by the number of their first word (see headOf), longest first (the order a regex alternation would try). */
+  private readonly byHead: (Phrase[] | undefined)[] = [];
   constructor(phrases: Iterable<string>, private readonly hyphenBound = false) {
     // Phrases that cannot be matched by words are left out (settings reject them: see settings.ts).
     const unique = [...new Set([...phrases].map((p) => foldCase(p).trim()).filter(isWordPhrase))].sort((a, b) => b.length - a.length);
@@ -81,16 +117,19 @@ export class PhraseSet {
       if (!words.length) continue;
       const gaps = words.slice(1).map((w, k) => (/^\s+$/.test(phrase.slice(words[k].end, w.start)) ? " " : phrase.slice(words[k].end, w.start)));
       const entry = { phrase, rest: words.slice(1).map((w) => w.lower), gaps };
-      const list = this.byFirst.get(words[0].lower);
+      const id = headId(words[0].lower);
+      while (this.byHead.length <= id) this.byHead.push(undefined);
+      const list = this.byHead[id];
       if (list) list.push(entry);
-      else this.byFirst.set(words[0].lower, [entry]);
+      else this.byHead[id] = [entry];
     }
   }
 
   /** The end of the longest phrase starting at token i, and that phrase; undefined when none does. */
   endAt(text: string, tokens: Token[], i: number): { end: number; phrase: string } | undefined {
     const first = tokens[i];
-    const candidates = this.byFirst.get(first.lower);
+    const head = headOf(first);
+    const candidates = head >= 0 && head < this.byHead.length ? this.byHead[head] : undefined;
     if (!candidates) return undefined;
     if (this.hyphenBound && first.start > 0 && text.charCodeAt(first.start - 1) === 45) return undefined;
     next: for (const c of candidates) {

@@ -2,6 +2,7 @@
 // initials, decimals, closing quotes after the stop, and hard-wrapped lines.
 import type { Line, Paragraph, Sentence } from "./types";
 import { isBlank } from "./text";
+import { letterAt } from "./charClass";
 
 export function findParagraphs(text: string, lines: Line[]): Paragraph[] {
   const paragraphs: Paragraph[] = [];
@@ -86,13 +87,19 @@ const ABBREVIATIONS = new Set(
   ).split(" "),
 );
 
+/** Is the code unit at k a letter or a dot, as /[\p{L}.]/u tests the one unit text[k] (a lone surrogate is neither)? */
+function letterOrDotUnit(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  return c === 46 || (!(c >= 0xd800 && c <= 0xdfff) && letterAt(text, k) > 0);
+}
+
 /** True when the stop at `dot` ends an abbreviation or an initial, not a sentence. */
 function isAbbreviation(text: string, dot: number): boolean {
   let i = dot;
   // Bounded: a run of 64 letters and dots is no abbreviation, and an unbounded look-back makes
   // "a.a.a.a…" quadratic.
-  while (i > 0 && dot - i < 64 && /[\p{L}.]/u.test(text[i - 1])) i--;
-  if (i > 0 && dot - i >= 64 && /[\p{L}.]/u.test(text[i - 1])) return false;
+  while (i > 0 && dot - i < 64 && letterOrDotUnit(text, i - 1)) i--;
+  if (i > 0 && dot - i >= 64 && letterOrDotUnit(text, i - 1)) return false;
   const word = text.slice(i, dot).toLowerCase();
   if (!word) return false;
   if (ABBREVIATIONS.has(word)) return true;
@@ -103,6 +110,12 @@ function isAbbreviation(text: string, dot: number): boolean {
 }
 
 const CLOSERS = `"'”’»)]*`;
+/**
+ * Where a sentence can end: line breaks, stops and, in run-together text, two spaces. The
+ * split jumps from one to the next by a native scan instead of testing every character.
+ */
+const BREAK = /[\n\r.!?\u3002]/g;
+const BREAK_OR_SPACES = /[\n\r.!?\u3002]| {2}/g;
 
 /** Splits a paragraph into sentences; offsets are document offsets. */
 export function splitSentences(p: Pick<Paragraph, "text" | "start" | "index" | "firstLine" | "lastLine">): Sentence[] {
@@ -116,10 +129,13 @@ export function splitSentences(p: Pick<Paragraph, "text" | "start" | "index" | "
   };
   const runTogether = p.firstLine === p.lastLine && t.length > 600;
   let lastNewline = -1; // index of the last "\n" before i (t.lastIndexOf("\n", i - 1), kept as we go)
+  const breaks = runTogether ? BREAK_OR_SPACES : BREAK;
   for (let i = 0; i < t.length; i++) {
-    // Only line breaks, stops and (in run-together text) spaces can end a sentence: the rest is passed over by code.
-    const code = t.charCodeAt(i);
-    if (code !== 10 && code !== 13 && code !== 46 && code !== 33 && code !== 63 && code !== 0x3002 && (code !== 32 || !runTogether)) continue;
+    // Only line breaks, stops and (in run-together text) a space before a space can end a sentence: skip to the next.
+    breaks.lastIndex = i;
+    const next = breaks.exec(t);
+    if (!next) break;
+    i = next.index;
     const c = t[i];
     if (c === "\n" || c === "\r") {
       // A line break ends a sentence when the line does not wrap into the next one:
