@@ -87,7 +87,7 @@ export function collectFullNames(sentences: string[], namesIn: (sentence: string
 }
 
 const upperAt = charClass(/\p{Lu}/u, (c) => c >= 65 && c <= 90);
-const tokenCharAt = charClass(/[\p{L}\p{M}'’.\-]/u, (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 45 || c === 46);
+const tokenCharAt = charClass(/[\p{L}\p{M}'’.-]/u, (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 45 || c === 46);
 const CONNECTORS = new Set(CONNECTOR.slice(3, -1).split("|"));
 
 /** The end of the run of TOKEN characters from i. */
