@@ -2,7 +2,7 @@
 // speakers, continuations and pronouns within a paragraph, documents and organisations
 // as sources, and vague cues that name nobody.
 import type { Attribution, Paragraph, Quote, Sentence, Span, Speaker } from "./types";
-import { PhraseSet, type Token } from "./phrases";
+import { PhraseSet, vocabularyNumber, type Tokens } from "./phrases";
 import type { AnalysisMemo } from "./memo";
 import { alternation, DOCUMENT_VERBS, PARTICIPLE_CUES, REPORTING_VERBS, SOURCE_PREPOSITIONS, VAGUE_PHRASES, VAGUE_SUBJECTS } from "./lexicon";
 import { execAll } from "./text";
@@ -30,6 +30,8 @@ export interface AttributionResult {
 
 const CONTINUES_SPEECH = /^[“"‘]|^(?:he|she|they)\s+(?:also|further|then)\b/i;
 const BY_VERBS = ["conducted", "commissioned", "published", "released", "carried out", "fielded", "compiled", "collected"];
+/** "by", whose word number tells a sentence worth the CONDUCTED_BY scan. */
+const BY = vocabularyNumber("by");
 const CONDUCTED_BY = new RegExp(String.raw`(?<![\p{L}])(?:survey|study|poll|report|analysis|research|data|census)\s+(?:[\p{Ll}-]+\s+)?(?:${BY_VERBS.join("|")})\s+by\s+(?:the\s+)?([\p{Lu}][^,;:.()]{1,80})`, "gu");
 const STRONG_PREPOSITION = /^(?:according\s+to|as\s+per|laut|zufolge|selon|d['’]après|según|de\s+acuerdo\s+con|secondo|stando\s+a|segundo|de\s+acordo\s+com)$/i;
 const PRONOUN = /(?<![\p{L}])(he|she|they|er|sie|il|elle|él|ella|lui|lei|ele|ela)\s*$/iu;
@@ -69,7 +71,7 @@ export interface AttributionOptions {
   issuers: string[];
   memo?: AnalysisMemo;
   /** A sentence's tokens (from the memo when there is one). */
-  tokens: (s: Sentence) => Token[];
+  tokens: (s: Sentence) => Tokens;
 }
 
 interface CueHit {
@@ -290,7 +292,7 @@ function quotesFromMemo(memo: AnalysisMemo, p: Paragraph): Quote[] {
  * A sentence's cues from the memo. They depend on its text and on the quotes that overlap it,
  * so both make the key; spans are kept relative to the sentence and moved to where it stands.
  */
-function cuesFromMemo(memo: AnalysisMemo, s: Sentence, cues: CueSets, quotes: Quote[], tokens: (s: Sentence) => Token[]): CueHit[] {
+function cuesFromMemo(memo: AnalysisMemo, s: Sentence, cues: CueSets, quotes: Quote[], tokens: (s: Sentence) => Tokens): CueHit[] {
   const local = quotes.filter((q) => q.start < s.end && s.start < q.end).map((q) => ({ start: q.start - s.start, end: q.end - s.start, text: "" }));
   // Where quotes lie in the sentence is part of the step's name; the key is the sentence's text.
   const step = local.length ? `cues@${local.map((q) => `${q.start},${q.end}`).join(";")}` : "cues";
@@ -299,7 +301,7 @@ function cuesFromMemo(memo: AnalysisMemo, s: Sentence, cues: CueSets, quotes: Qu
   return relative.map((h) => ({ ...h, cueSpan: { start: h.cueSpan.start + by, end: h.cueSpan.end + by }, phraseStart: h.phraseStart + by }));
 }
 
-function findCues(s: Sentence, cues: CueSets, quotes: Quote[], tokens: Token[]): CueHit[] {
+function findCues(s: Sentence, cues: CueSets, quotes: Quote[], tokens: Tokens): CueHit[] {
   const hits: CueHit[] = [];
   const t = s.text;
   const inQuote = (i: number) => quotes.some((q) => q.start < s.start + i && s.start + i < q.end - 1);
@@ -381,7 +383,7 @@ function findCues(s: Sentence, cues: CueSets, quotes: Quote[], tokens: Token[]):
     else if (vague) hits.push({ vague: true, cue: m.text, cueSpan: cueSpan(m.index, m.text.length), phraseStart: phraseStart(vague) });
   }
   // "In a survey conducted by the Annenberg Public Policy Center, …": the named study speaks.
-  for (const m of tokens.some((w) => w.lower === "by") ? execAll(CONDUCTED_BY, t) : []) {
+  for (const m of tokens.has(BY) ? execAll(CONDUCTED_BY, t) : []) {
     if (inQuote(m.index)) continue;
     const name = nameAtStart(m[1]);
     // eslint-disable-next-line regexp/no-super-linear-move -- one cue match (" by " plus at most 80 characters of name)

@@ -8,7 +8,7 @@ import { classifyLine, findBoilerplate } from "./boilerplate";
 import { findDateline, findHeadlines, findSections, looksLikeHeading } from "./structure";
 import { attribute } from "./attribution";
 import { collectFullNames, fullNamesIn } from "./names";
-import { tokenize, type Token } from "./phrases";
+import { tokenize, type Tokens } from "./phrases";
 import { findIssuers } from "./issuers";
 import { findFigures } from "./figureSources";
 import { buildOutline } from "./outline";
@@ -122,9 +122,9 @@ function sentencesFromMemo(memo: NonNullable<AnalysisOptions["memo"]>, p: Releas
  * A sentence's tokens: from the memo when there is one, else made once per sentence object of
  * this analysis (a Map that lives as long as the analysis: cheaper than a WeakMap on every call).
  */
-function tokensFor(memo: AnalysisOptions["memo"]): (s: Sentence) => Token[] {
+function tokensFor(memo: AnalysisOptions["memo"]): (s: Sentence) => Tokens {
   if (memo) return (s) => memo.get("tokens", s.text, tokenize);
-  const made = new Map<Sentence, Token[]>();
+  const made = new Map<Sentence, Tokens>();
   return (s) => {
     let t = made.get(s);
     if (!t) made.set(s, (t = tokenize(s.text)));
@@ -160,7 +160,7 @@ function findRunInStock(paragraphs: ReleaseModel["paragraphs"]): Set<number> {
 
 const SEVERITY_ORDER: Severity[] = ["error", "warning", "information", "hint"];
 
-function runRules(model: ReturnType<typeof buildModel>, options: AnalysisOptions, tokens: (s: Sentence) => Token[]): Finding[] {
+function runRules(model: ReturnType<typeof buildModel>, options: AnalysisOptions, tokens: (s: Sentence) => Tokens): Finding[] {
   const findings: Finding[] = [];
   const allowed = (options.allowedPhrases ?? []).map((p) => p.toLowerCase()).filter(Boolean);
   const ignored = new Set(options.ignoredFindings ?? []);

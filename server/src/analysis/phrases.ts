@@ -1,78 +1,164 @@
 // Word-list matching by tokens and hash lookups. A sentence is tokenised once (runs of letters
-// and digits, lower-cased) and every word list is matched against those tokens, instead of one
-// large regex alternation per list rescanning the sentence: the profile showed those scans as
-// the engine's largest cost. Matches are exactly those of the regex
+// and digits, each numbered in the vocabulary of all word lists) and every word list is matched
+// against those numbers, instead of one large regex alternation per list rescanning the
+// sentence: the profile showed those scans as the engine's largest cost. Matches are exactly
+// those of the regex
 //   (?<![\p{L}\p{N}])(?:phrase|…, longest first)(?![\p{L}\p{N}])   flags "giu"
 // where a space in a phrase matches any run of whitespace (with `hyphenBound`, a hyphen next to
 // the phrase also blocks it, as (?<![\p{L}\p{N}-]) … (?![\p{L}\p{N}-]) would).
 import { foldCase, isWhitespace, wordCharAt } from "./charClass";
 
-/** A word of the text: a maximal run of letters and digits. */
-export interface Token {
-  start: number;
-  end: number;
-  /** The word in lower case (as the i and u regex flags compare), for lookups. */
-  lower: string;
-  /** The number of `lower` among the first words of all phrase sets (-1: none), read by headOf. */
-  head: number;
-  /** The `headsVersion` that `head` was read in (-1: never). */
-  headVersion: number;
+/**
+ * Every word of every word list, folded to lower case (as the i and u regex flags compare) and
+ * numbered. A word of the text is numbered once and the lists compare numbers: seven lists
+ * matched against every sentence used to look each word up seven times. All-ASCII words are
+ * found by a hash of their lower-cased code units in an open-addressed table, without making a
+ * string; other words are folded and looked up by string. A new word (from a list made from
+ * settings) bumps the version, and texts tokenised before number their words again.
+ */
+const VOCABULARY = new Map<string, number>();
+const WORDS: string[] = [];
+let vocabularyVersion = 0;
+let slots = new Int32Array(1024).fill(-1);
+const isAscii = (s: string) => /^[\x00-\x7f]*$/.test(s);
+
+function asciiHash(s: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    h = (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+  }
+  return h;
 }
 
-/**
- * The first words of every phrase set, numbered. A token looks its word up here once, and each
- * set then finds its candidates by that number: seven sets matched against every sentence
- * hashed and looked up each word seven times. A new set with new first words (from settings)
- * bumps the version, and tokens made before it look their word up again.
- */
-const HEAD_IDS = new Map<string, number>();
-let headsVersion = 0;
-function headId(word: string): number {
-  let id = HEAD_IDS.get(word);
-  if (id === undefined) {
-    HEAD_IDS.set(word, (id = HEAD_IDS.size));
-    headsVersion++;
+function place(id: number): void {
+  const w = WORDS[id];
+  let slot = asciiHash(w, 0, w.length) & (slots.length - 1);
+  while (slots[slot] >= 0) slot = (slot + 1) & (slots.length - 1);
+  slots[slot] = id;
+}
+
+/** The number of `word` (folded), added to the vocabulary if it is new. */
+export function vocabularyNumber(word: string): number {
+  const folded = foldCase(word);
+  let id = VOCABULARY.get(folded);
+  if (id !== undefined) return id;
+  id = WORDS.length;
+  VOCABULARY.set(folded, id);
+  WORDS.push(folded);
+  vocabularyVersion++;
+  if (isAscii(folded)) {
+    if (2 * WORDS.length > slots.length) {
+      // Kept at most half full, so that a miss (most words of a text) ends after a probe or two.
+      slots = new Int32Array(slots.length * 2).fill(-1);
+      WORDS.forEach((w, k) => isAscii(w) && place(k));
+    } else place(id);
   }
   return id;
 }
-function headOf(t: Token): number {
-  if (t.headVersion !== headsVersion) {
-    t.head = HEAD_IDS.get(t.lower) ?? -1;
-    t.headVersion = headsVersion;
+
+/** The vocabulary number of the word text[start, end), or -1. */
+function wordNumber(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return VOCABULARY.get(foldCase(text.slice(start, end))) ?? -1;
+  const len = end - start;
+  for (let slot = asciiHash(text, start, end) & (slots.length - 1); ; slot = (slot + 1) & (slots.length - 1)) {
+    const id = slots[slot];
+    if (id < 0) return -1;
+    const w = WORDS[id];
+    if (w.length !== len) continue;
+    let k = 0;
+    for (; k < len; k++) {
+      const c = text.charCodeAt(start + k);
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== w.charCodeAt(k)) break;
+    }
+    if (k === len) return id;
   }
-  return t.head;
 }
 
 /** ASCII letters and digits, read from a table before wordCharAt is asked about other units. */
 const ASCII_WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+/** Where words are collected before a Tokens keeps an array of its own size. */
+let scratch = new Int32Array(3 * 256);
 
-/** The words of a text: maximal runs of [\p{L}\p{N}], as /[\p{L}\p{N}]+/gu would find them. */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c0 = text.charCodeAt(i);
-    let w = c0 < 128 ? ASCII_WORD[c0] : wordCharAt(text, i);
-    if (!w) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let folds = text.charCodeAt(i) >= 0x17f; // only then can the word hold a letter foldCase changes
-    i += w;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      w = c < 128 ? ASCII_WORD[c] : wordCharAt(text, i);
-      if (!w) break;
-      folds ||= c >= 0x17f;
+/**
+ * The words of a text: maximal runs of [\p{L}\p{N}], as /[\p{L}\p{N}]+/gu finds them, with
+ * their vocabulary numbers. Three integers a word in one typed array rather than an object and
+ * a lower-cased string a word: a sentence's words are kept from the attribution pass to the
+ * rules, and as objects those of a 1 MB release (170,000) outlived the young generation, where
+ * copying them took a tenth of the analysis.
+ */
+export class Tokens {
+  readonly length: number;
+  /** Start, end and vocabulary number (-1: none) of word i at 3i, 3i + 1 and 3i + 2. */
+  private readonly data: Int32Array;
+  private version = vocabularyVersion;
+
+  constructor(readonly text: string) {
+    const n = text.length;
+    let count = 0;
+    for (let i = 0; i < n; ) {
+      const c0 = text.charCodeAt(i);
+      let w = c0 < 128 ? ASCII_WORD[c0] : wordCharAt(text, i);
+      if (!w) {
+        i++;
+        continue;
+      }
+      const start = i;
       i += w;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        w = c < 128 ? ASCII_WORD[c] : wordCharAt(text, i);
+        if (!w) break;
+        i += w;
+      }
+      if (3 * count + 3 > scratch.length) {
+        const grown = new Int32Array(scratch.length * 2);
+        grown.set(scratch);
+        scratch = grown;
+      }
+      scratch[3 * count] = start;
+      scratch[3 * count + 1] = i;
+      scratch[3 * count + 2] = wordNumber(text, start, i);
+      count++;
     }
-    const word = text.slice(start, i);
-    out.push({ start, end: i, lower: folds ? foldCase(word) : word.toLowerCase(), head: -1, headVersion: -1 });
+    this.length = count;
+    this.data = scratch.slice(0, 3 * count);
   }
-  return out;
+
+  start(i: number): number {
+    return this.data[3 * i];
+  }
+
+  end(i: number): number {
+    return this.data[3 * i + 1];
+  }
+
+  /** The vocabulary number of word i, or -1. */
+  word(i: number): number {
+    if (this.version !== vocabularyVersion) this.renumber();
+    return this.data[3 * i + 2];
+  }
+
+  /** Is any word the vocabulary word numbered `id`? */
+  has(id: number): boolean {
+    for (let i = 0; i < this.length; i++) if (this.word(i) === id) return true;
+    return false;
+  }
+
+  /** Word i folded to lower case (made on demand). */
+  lower(i: number): string {
+    return foldCase(this.text.slice(this.start(i), this.end(i)));
+  }
+
+  private renumber(): void {
+    for (let i = 0; i < this.length; i++) this.data[3 * i + 2] = wordNumber(this.text, this.start(i), this.end(i));
+    this.version = vocabularyVersion;
+  }
+}
+
+export function tokenize(text: string): Tokens {
+  return new Tokens(text);
 }
 
 export interface PhraseMatch {
@@ -85,8 +171,8 @@ export interface PhraseMatch {
 
 interface Phrase {
   phrase: string;
-  /** Words after the first. */
-  rest: string[];
+  /** The vocabulary numbers of the words after the first. */
+  rest: number[];
   /** What stands between word k and word k + 1: " " (any whitespace) or a literal ("-", "'"). */
   gaps: string[];
 }
@@ -107,63 +193,69 @@ export function isWordPhrase(phrase: string): boolean {
 }
 
 export class PhraseSet {
-  /** Phrases by the number of their first word (see headOf), longest first (the order a regex alternation would try). */
-  private readonly byHead: (Phrase[] | undefined)[] = [];
+  /** Phrases by the vocabulary number of their first word, longest first (the order a regex alternation would try). */
+  private readonly byFirst: (Phrase[] | undefined)[] = [];
   constructor(phrases: Iterable<string>, private readonly hyphenBound = false) {
     // Phrases that cannot be matched by words are left out (settings reject them: see settings.ts).
     const unique = [...new Set([...phrases].map((p) => foldCase(p).trim()).filter(isWordPhrase))].sort((a, b) => b.length - a.length);
     for (const phrase of unique) {
       const words = tokenize(phrase);
       if (!words.length) continue;
-      const gaps = words.slice(1).map((w, k) => (/^\s+$/.test(phrase.slice(words[k].end, w.start)) ? " " : phrase.slice(words[k].end, w.start)));
-      const entry = { phrase, rest: words.slice(1).map((w) => w.lower), gaps };
-      const id = headId(words[0].lower);
-      while (this.byHead.length <= id) this.byHead.push(undefined);
-      const list = this.byHead[id];
-      if (list) list.push(entry);
-      else this.byHead[id] = [entry];
+      const rest: number[] = [];
+      const gaps: string[] = [];
+      for (let k = 1; k < words.length; k++) {
+        rest.push(vocabularyNumber(words.lower(k)));
+        const gap = phrase.slice(words.end(k - 1), words.start(k));
+        gaps.push(/^\s+$/.test(gap) ? " " : gap);
+      }
+      const id = vocabularyNumber(words.lower(0));
+      while (this.byFirst.length <= id) this.byFirst.push(undefined);
+      const list = this.byFirst[id];
+      if (list) list.push({ phrase, rest, gaps });
+      else this.byFirst[id] = [{ phrase, rest, gaps }];
     }
   }
 
   /** The end of the longest phrase starting at token i, and that phrase; undefined when none does. */
-  endAt(text: string, tokens: Token[], i: number): { end: number; phrase: string } | undefined {
-    const first = tokens[i];
-    const head = headOf(first);
-    const candidates = head >= 0 && head < this.byHead.length ? this.byHead[head] : undefined;
+  endAt(text: string, tokens: Tokens, i: number): { end: number; phrase: string } | undefined {
+    const id = tokens.word(i);
+    const candidates = id >= 0 && id < this.byFirst.length ? this.byFirst[id] : undefined;
     if (!candidates) return undefined;
-    if (this.hyphenBound && first.start > 0 && text.charCodeAt(first.start - 1) === 45) return undefined;
+    const start = tokens.start(i);
+    if (this.hyphenBound && start > 0 && text.charCodeAt(start - 1) === 45) return undefined;
     next: for (const c of candidates) {
-      let prev = first;
+      let end = tokens.end(i);
       for (let k = 0; k < c.rest.length; k++) {
-        const t = tokens[i + 1 + k];
-        if (!t || t.lower !== c.rest[k] || !gapMatches(text, prev.end, t.start, c.gaps[k])) continue next;
-        prev = t;
+        const t = i + 1 + k;
+        if (t >= tokens.length || tokens.word(t) !== c.rest[k] || !gapMatches(text, end, tokens.start(t), c.gaps[k])) continue next;
+        end = tokens.end(t);
       }
-      if (this.hyphenBound && text.charCodeAt(prev.end) === 45) continue;
-      return { end: prev.end, phrase: c.phrase };
+      if (this.hyphenBound && text.charCodeAt(end) === 45) continue;
+      return { end, phrase: c.phrase };
     }
     return undefined;
   }
 
   /** Every match, left to right and not overlapping, as execAll(regex) would give them. */
-  matches(text: string, tokens: Token[] = tokenize(text)): PhraseMatch[] {
+  matches(text: string, tokens: Tokens = tokenize(text)): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     let from = 0;
     for (let i = 0; i < tokens.length; i++) {
-      if (tokens[i].start < from) continue;
+      const start = tokens.start(i);
+      if (start < from) continue;
       const hit = this.endAt(text, tokens, i);
       if (!hit) continue;
-      out.push({ index: tokens[i].start, text: text.slice(tokens[i].start, hit.end), phrase: hit.phrase });
+      out.push({ index: start, text: text.slice(start, hit.end), phrase: hit.phrase });
       from = hit.end;
     }
     return out;
   }
 
   /** The first match, or undefined. */
-  first(text: string, tokens: Token[] = tokenize(text)): PhraseMatch | undefined {
+  first(text: string, tokens: Tokens = tokenize(text)): PhraseMatch | undefined {
     for (let i = 0; i < tokens.length; i++) {
       const hit = this.endAt(text, tokens, i);
-      if (hit) return { index: tokens[i].start, text: text.slice(tokens[i].start, hit.end), phrase: hit.phrase };
+      if (hit) return { index: tokens.start(i), text: text.slice(tokens.start(i), hit.end), phrase: hit.phrase };
     }
     return undefined;
   }

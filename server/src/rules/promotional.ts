@@ -1,7 +1,7 @@
 // Puffery and unverifiable superlatives in the release's own voice (not in named people's
 // quotes, not inside boilerplate).
 import { PUFFERY } from "../analysis/lexicon";
-import { PhraseSet, type PhraseMatch, type Token } from "../analysis/phrases";
+import { PhraseSet, vocabularyNumber, type PhraseMatch, type Tokens } from "../analysis/phrases";
 import type { Rule } from "./rule";
 
 const PRAISE = "efficient|attractive|capable|powerful|advanced|innovative|comprehensive|trusted|respected|admired|reliable|complete|popular|successful|prestigious|exciting|sophisticated|versatile|secure|sustainable|beautiful|delicious|luxurious|iconic|influential|recognized|recognised|experienced|talented|dynamic|cost-effective";
@@ -16,6 +16,8 @@ const LEADING_VERB = /\b(?:am|are|is|was|were|be|been|being|expertise|experience
 const LEADING_NOUN = /^\s+(?:[\p{L}-]+\s+)?(?:provider|company|supplier|manufacturer|developer|platform|brand|firm|maker|designer|retailer|distributor|producer|expert|authority|innovator|voice|player|organi[sz]ation|agency|partner|source|solution|destination)s?\b/iu;
 
 /** Tried at a word's start before the word list, as the first branch of one alternation would be. */
+const THE = vocabularyNumber("the");
+const ONE = vocabularyNumber("one");
 const SUPERLATIVE_AT = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${SUPERLATIVE})(?![\\p{L}\\p{N}-])`, "iuy");
 
 let cache: { key: string; words: PhraseSet } | undefined;
@@ -26,14 +28,19 @@ function wordList(extra: string[]): PhraseSet {
 }
 
 /** Puffery in a sentence, left to right and not overlapping: a superlative phrase, else a listed word. */
-function pufferyIn(text: string, tokens: Token[], words: PhraseSet): PhraseMatch[] {
+function pufferyIn(text: string, tokens: Tokens, words: PhraseSet): PhraseMatch[] {
   const out: PhraseMatch[] = [];
   let from = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const at = tokens[i].start;
+    const at = tokens.start(i);
     if (at < from) continue;
-    SUPERLATIVE_AT.lastIndex = at;
-    const sup = SUPERLATIVE_AT.exec(text);
+    // A superlative phrase opens with the word "the" or "one" ("one of the"): only there is it tried.
+    const word = tokens.word(i);
+    let sup: RegExpExecArray | null = null;
+    if (word === THE || word === ONE) {
+      SUPERLATIVE_AT.lastIndex = at;
+      sup = SUPERLATIVE_AT.exec(text);
+    }
     const end = sup ? at + sup[0].length : words.endAt(text, tokens, i)?.end;
     if (end === undefined) continue;
     out.push({ index: at, text: text.slice(at, end), phrase: text.slice(at, end).toLowerCase() });

@@ -2,7 +2,7 @@
 // and returns findings; its description doubles as documentation (README, hovers, settings).
 import type { AnalysisOptions, Finding, FindingCode, ReleaseModel, Sentence, Severity } from "../analysis/types";
 import type { SentenceVoice } from "../analysis/attribution";
-import type { Token } from "../analysis/phrases";
+import type { Tokens } from "../analysis/phrases";
 
 export interface RuleContext {
   model: ReleaseModel;
@@ -10,7 +10,7 @@ export interface RuleContext {
   voices: SentenceVoice[];
   options: AnalysisOptions;
   /** The words of a sentence (see analysis/phrases.ts), made once per analysis. */
-  tokens(s: Sentence): Token[];
+  tokens(s: Sentence): Tokens;
 }
 
 export interface Rule {
