@@ -83,15 +83,15 @@ let scratch = new Int32Array(3 * 256);
 
 /**
  * The words of a text: maximal runs of [\p{L}\p{N}], as /[\p{L}\p{N}]+/gu finds them, with
- * their vocabulary numbers. Three integers a word in one typed array rather than an object and
- * a lower-cased string a word: a sentence's words are kept from the attribution pass to the
+ * their vocabulary numbers. Three integers a word in one array rather than an object and a
+ * lower-cased string a word: a sentence's words are kept from the attribution pass to the
  * rules, and as objects those of a 1 MB release (170,000) outlived the young generation, where
  * copying them took a tenth of the analysis.
  */
 export class Tokens {
   readonly length: number;
   /** Start, end and vocabulary number (-1: none) of word i at 3i, 3i + 1 and 3i + 2. */
-  private readonly data: Int32Array;
+  private readonly data: number[];
   private version = vocabularyVersion;
 
   constructor(readonly text: string) {
@@ -123,7 +123,12 @@ export class Tokens {
       count++;
     }
     this.length = count;
-    this.data = scratch.slice(0, 3 * count);
+    // A plain array of small integers: the young generation allocates it by a pointer bump. A
+    // typed array of more than 64 bytes gets a backing store outside the heap, whose allocation
+    // and release per sentence cost more than the tokenising.
+    const data = new Array<number>(3 * count);
+    for (let k = 0; k < 3 * count; k++) data[k] = scratch[k];
+    this.data = data;
   }
 
   start(i: number): number {
