@@ -20,7 +20,10 @@ const VOCABULARY = new Map<string, number>();
 const WORDS: string[] = [];
 let vocabularyVersion = 0;
 let slots = new Int32Array(1024).fill(-1);
-const isAscii = (s: string) => /^[\x00-\x7f]*$/.test(s);
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
+}
 
 function asciiHash(s: string, start: number, end: number): number {
   let h = 0;
