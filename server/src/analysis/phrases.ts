@@ -82,7 +82,8 @@ function wordNumber(text: string, start: number, end: number): number {
 const ASCII_WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
 /** Where words are collected before a Tokens keeps an array of its own size. */
-let scratch = new Int32Array(3 * 256);
+const SCRATCH_SIZE = 3 * 256;
+let scratch = new Int32Array(SCRATCH_SIZE);
 
 /**
  * The words of a text: maximal runs of [\p{L}\p{N}], as /[\p{L}\p{N}]+/gu finds them, with
@@ -132,6 +133,8 @@ export class Tokens {
     const data = new Array<number>(3 * count);
     for (let k = 0; k < 3 * count; k++) data[k] = scratch[k];
     this.data = data;
+    // A sentence of a million words grew the scratch array: it is not kept at that size.
+    if (scratch.length > SCRATCH_SIZE * 64) scratch = new Int32Array(SCRATCH_SIZE);
   }
 
   start(i: number): number {
