@@ -4,7 +4,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { multiWordChunks, NAME_CHUNK } from "../../server/src/analysis/names";
-import { detectLanguage } from "../../server/src/analysis/language";
+import { detectLanguage, MARKERS } from "../../server/src/analysis/language";
 import { execAll } from "../../server/src/analysis/text";
 import { buildModel } from "../../server/src/analysis/index";
 import { fixtureNames, loadFixture } from "../helpers/fixtures";
@@ -13,15 +13,7 @@ import { fixtureNames, loadFixture } from "../helpers/fixtures";
 const chunksByRegex = (s: string) => execAll(NAME_CHUNK, s).filter((m) => /\s/.test(m[0])).map((m) => [m.index, m[0]]);
 const chunksByScan = (s: string) => multiWordChunks(s).map((m) => [m.index, m.text]);
 
-/** The language guess as first written: every word of the sample sliced and looked up in a map. */
-const MARKERS: Record<string, string[]> = {
-  en: ["the", "and", "of", "to", "with", "that", "is", "for"],
-  de: ["der", "die", "das", "und", "mit", "für", "ist", "nicht", "auf"],
-  fr: ["le", "la", "les", "et", "des", "du", "pour", "est", "une", "dans"],
-  es: ["el", "los", "las", "y", "del", "para", "con", "una", "por", "que"],
-  it: ["il", "della", "che", "per", "con", "una", "sono", "dei", "nel"],
-  pt: ["o", "os", "as", "do", "da", "para", "com", "uma", "não", "que"],
-};
+/** The language guess as first written: every word of the sample sliced and looked up in the marker lists. */
 function languageByMap(text: string): string {
   const counts = new Map<string, number>();
   for (const m of text.slice(0, 20000).toLowerCase().matchAll(/[\p{L}\p{N}_]+/gu))

@@ -6,77 +6,29 @@
 //   (?<![\p{L}\p{N}])(?:phrase|…, longest first)(?![\p{L}\p{N}])   flags "giu"
 // where a space in a phrase matches any run of whitespace (with `hyphenBound`, a hyphen next to
 // the phrase also blocks it, as (?<![\p{L}\p{N}-]) … (?![\p{L}\p{N}-]) would).
-import { foldCase, isWhitespace, wordCharAt } from "./charClass";
+import { foldCase, isWhitespace, wordCharAt, wordRunEnd } from "./charClass";
+import { WordTable } from "./wordTable";
 
 /**
  * Every word of every word list, folded to lower case (as the i and u regex flags compare) and
  * numbered. A word of the text is numbered once and the lists compare numbers: seven lists
- * matched against every sentence used to look each word up seven times. All-ASCII words are
- * found by a hash of their lower-cased code units in an open-addressed table, without making a
- * string; other words are folded and looked up by string. A new word (from a list made from
- * settings) bumps the version, and texts tokenised before number their words again.
+ * matched against every sentence used to look each word up seven times. A new word (from a
+ * list made from settings) bumps the version, and texts tokenised before number their words
+ * again.
  */
-const VOCABULARY = new Map<string, number>();
-const WORDS: string[] = [];
+const VOCABULARY = new WordTable();
 let vocabularyVersion = 0;
-let slots = new Int32Array(1024).fill(-1);
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
-  return true;
-}
-
-function asciiHash(s: string, start: number, end: number): number {
-  let h = 0;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    h = (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
-  }
-  return h;
-}
-
-function place(id: number): void {
-  const w = WORDS[id];
-  let slot = asciiHash(w, 0, w.length) & (slots.length - 1);
-  while (slots[slot] >= 0) slot = (slot + 1) & (slots.length - 1);
-  slots[slot] = id;
-}
 
 /** The number of `word` (folded), added to the vocabulary if it is new. */
 export function vocabularyNumber(word: string): number {
-  const folded = foldCase(word);
-  let id = VOCABULARY.get(folded);
-  if (id !== undefined) return id;
-  id = WORDS.length;
-  VOCABULARY.set(folded, id);
-  WORDS.push(folded);
-  vocabularyVersion++;
-  if (isAscii(folded)) {
-    if (2 * WORDS.length > slots.length) {
-      // Kept at most half full, so that a miss (most words of a text) ends after a probe or two.
-      slots = new Int32Array(slots.length * 2).fill(-1);
-      WORDS.forEach((w, k) => isAscii(w) && place(k));
-    } else place(id);
-  }
+  const size = VOCABULARY.size;
+  const id = VOCABULARY.add(foldCase(word));
+  if (VOCABULARY.size !== size) vocabularyVersion++;
   return id;
 }
 
 /** The vocabulary number of the word text[start, end), or -1. */
-function wordNumber(text: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return VOCABULARY.get(foldCase(text.slice(start, end))) ?? -1;
-  const len = end - start;
-  for (let slot = asciiHash(text, start, end) & (slots.length - 1); ; slot = (slot + 1) & (slots.length - 1)) {
-    const id = slots[slot];
-    if (id < 0) return -1;
-    const w = WORDS[id];
-    if (w.length !== len) continue;
-    let k = 0;
-    for (; k < len; k++) {
-      const c = text.charCodeAt(start + k);
-      if ((c >= 65 && c <= 90 ? c + 32 : c) !== w.charCodeAt(k)) break;
-    }
-    if (k === len) return id;
-  }
-}
+const wordNumber = (text: string, start: number, end: number) => VOCABULARY.find(text, start, end, foldCase);
 
 /** ASCII letters and digits, read from a table before wordCharAt is asked about other units. */
 const ASCII_WORD = new Uint8Array(128);
@@ -102,20 +54,13 @@ export class Tokens {
     const n = text.length;
     let count = 0;
     for (let i = 0; i < n; ) {
-      const c0 = text.charCodeAt(i);
-      let w = c0 < 128 ? ASCII_WORD[c0] : wordCharAt(text, i);
-      if (!w) {
+      const end = wordRunEnd(text, i, ASCII_WORD);
+      if (end === i) {
         i++;
         continue;
       }
       const start = i;
-      i += w;
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        w = c < 128 ? ASCII_WORD[c] : wordCharAt(text, i);
-        if (!w) break;
-        i += w;
-      }
+      i = end;
       if (3 * count + 3 > scratch.length) {
         const grown = new Int32Array(scratch.length * 2);
         grown.set(scratch);

@@ -1,0 +1,74 @@
+// Words numbered 0, 1, 2, … and found again from a stretch of a text without making a string
+// of it: the word lists and the language guess look up every word of a text, and a slice and a
+// map lookup per word were most of their cost.
+
+/** A hash of text[start, end) with ASCII capitals read as lower case. */
+function asciiHash(s: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    h = (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+  }
+  return h;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+export class WordTable {
+  private readonly byString = new Map<string, number>();
+  private readonly words: string[] = [];
+  /** All-ASCII words by hash, open-addressed and kept at most half full, so that a miss (most words of a text) ends after a probe or two. */
+  private slots = new Int32Array(64).fill(-1);
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** The number of `word` (lower-case: callers fold it as they compare), added if it is new. */
+  add(word: string): number {
+    let id = this.byString.get(word);
+    if (id !== undefined) return id;
+    id = this.words.length;
+    this.byString.set(word, id);
+    this.words.push(word);
+    if (2 * this.words.length > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+      this.words.forEach((w, k) => this.place(k, w));
+    } else this.place(id, word);
+    return id;
+  }
+
+  /**
+   * The number of the word text[start, end), or -1: an all-ASCII stretch is compared with
+   * ASCII capitals read as lower case; any other is made a string, given to `fold`, and looked
+   * up by that.
+   */
+  find(text: string, start: number, end: number, fold: (word: string) => string): number {
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return this.byString.get(fold(text.slice(start, end))) ?? -1;
+    const len = end - start;
+    const mask = this.slots.length - 1;
+    for (let slot = asciiHash(text, start, end) & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot];
+      if (id < 0) return -1;
+      const w = this.words[id];
+      if (w.length !== len) continue;
+      let k = 0;
+      for (; k < len; k++) {
+        const c = text.charCodeAt(start + k);
+        if ((c >= 65 && c <= 90 ? c + 32 : c) !== w.charCodeAt(k)) break;
+      }
+      if (k === len) return id;
+    }
+  }
+
+  private place(id: number, word: string): void {
+    if (!isAscii(word)) return; // found through byString only
+    const mask = this.slots.length - 1;
+    let slot = asciiHash(word, 0, word.length) & mask;
+    while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
+    this.slots[slot] = id;
+  }
+}
