@@ -72,9 +72,9 @@ export class StartScan {
   constructor(re: RegExp, firstWords: string[], private readonly digits = true) {
     this.sticky = new RegExp(re.source, re.flags.replace("g", "") + "y");
     for (const w of new Set(firstWords.map(foldCase))) {
-      if (w.charCodeAt(0) < 128) this.firstLetters[w.charCodeAt(0)] = 1;
-      // A one-letter first word ("a"), or one whose second letter is not ASCII, lets every word starting with its letter through.
       if (w.charCodeAt(0) < 128) {
+        this.firstLetters[w.charCodeAt(0)] = 1;
+        // A one-letter first word ("a"), or one whose second letter is not ASCII, lets every word starting with its letter through.
         if (w.length === 1 || w.charCodeAt(1) >= 128) for (let c = 0; c < 128; c++) this.firstTwo[w.charCodeAt(0) * 128 + c] = 1;
         else this.firstTwo[w.charCodeAt(0) * 128 + w.charCodeAt(1)] = 1;
       }

@@ -15,9 +15,10 @@ const LEADING_ADJECTIVE = /(?:(?:^|\s)(?:a|an|the|its|our|their|one of the)|['�
 const LEADING_VERB = /\b(?:am|are|is|was|were|be|been|being|expertise|experience|charge|role|years|time|while|by|in|for)\s+$/i;
 const LEADING_NOUN = /^\s+(?:[\p{L}-]+\s+)?(?:provider|company|supplier|manufacturer|developer|platform|brand|firm|maker|designer|retailer|distributor|producer|expert|authority|innovator|voice|player|organi[sz]ation|agency|partner|source|solution|destination)s?\b/iu;
 
-/** Tried at a word's start before the word list, as the first branch of one alternation would be. */
+/** The words a superlative phrase opens with ("the most …", "one of the …"). */
 const THE = vocabularyNumber("the");
 const ONE = vocabularyNumber("one");
+/** Tried at a word's start before the word list, as the first branch of one alternation would be. */
 const SUPERLATIVE_AT = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${SUPERLATIVE})(?![\\p{L}\\p{N}-])`, "iuy");
 
 let cache: { key: string; words: PhraseSet } | undefined;
