@@ -1,6 +1,6 @@
 // A cheap guess at the body's language from function-word counts; enough to pick lexicons
 // and to say in the report which language was read.
-import { wordRunEnd } from "./charClass";
+import { ASCII_WORD_UNITS, wordRunEnd } from "./charClass";
 import { WordTable } from "./wordTable";
 export const MARKERS: Record<string, string[]> = {
   en: ["the", "and", "of", "to", "with", "that", "is", "for"],
@@ -21,9 +21,8 @@ LANGUAGES.forEach((lang, k) => {
 const TABLE = new WordTable();
 const WORD_LANGS: number[][] = [];
 for (const [word, langs] of BY_WORD) WORD_LANGS[TABLE.add(word)] = langs;
-/** ASCII word units (letters, digits and "_"). */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_WORD[c] = /\w/.test(String.fromCharCode(c)) ? 1 : 0;
+/** ASCII word units as \w has them: letters, digits and "_". */
+const ASCII_WORD = ASCII_WORD_UNITS.map((inWord, c) => (c === 95 ? 1 : inWord));
 const asIs = (w: string) => w;
 
 export function detectLanguage(text: string): string {

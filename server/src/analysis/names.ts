@@ -1,7 +1,7 @@
 // Recognising names of people and organisations in prose, and resolving short mentions
 // ("Xi", "Wang") to the full name the release gave earlier ("Xi Jinping", "Wang Yiwei").
 import { TITLE_WORDS } from "./lexicon";
-import { charClass, isWhitespace } from "./charClass";
+import { charClass, isAsciiLetter, isWhitespace } from "./charClass";
 
 const TOKEN = String.raw`[\p{Lu}][\p{L}\p{M}'’.\-]*`;
 const CONNECTOR = String.raw`(?:de|van|von|der|den|da|di|du|al|bin|la|le|del|dos|das|zu|of|for|&)`;
@@ -87,7 +87,7 @@ export function collectFullNames(sentences: string[], namesIn: (sentence: string
 }
 
 const upperAt = charClass(/\p{Lu}/u, (c) => c >= 65 && c <= 90);
-const tokenCharAt = charClass(/[\p{L}\p{M}'’.-]/u, (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 45 || c === 46);
+const tokenCharAt = charClass(/[\p{L}\p{M}'’.-]/u, (c) => isAsciiLetter(c) || c === 39 || c === 45 || c === 46);
 const CONNECTORS = new Set(CONNECTOR.slice(3, -1).split("|"));
 
 /** The end of the run of TOKEN characters from i. */

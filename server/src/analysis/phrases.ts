@@ -30,9 +30,6 @@ export function vocabularyNumber(word: string): number {
 /** The vocabulary number of the word text[start, end), or -1. */
 const wordNumber = (text: string, start: number, end: number) => VOCABULARY.find(text, start, end, foldCase);
 
-/** ASCII letters and digits, read from a table before wordCharAt is asked about other units. */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
 /** Where words are collected before a Tokens keeps an array of its own size. */
 const SCRATCH_SIZE = 3 * 256;
 let scratch = new Int32Array(SCRATCH_SIZE);
@@ -54,7 +51,7 @@ export class Tokens {
     const n = text.length;
     let count = 0;
     for (let i = 0; i < n; ) {
-      const end = wordRunEnd(text, i, ASCII_WORD);
+      const end = wordRunEnd(text, i);
       if (end === i) {
         i++;
         continue;

@@ -59,9 +59,10 @@ export class StartScan {
   private readonly sticky: RegExp;
   /** First words by their first two letters (or their only letter). */
   private readonly byHead = new Map<string, string[]>();
-  /** The ASCII letters (lower case) the first words begin with: other ASCII words are passed over unread. */
-  private readonly firstLetters = new Uint8Array(128);
-  /** The first two ASCII letters (lower case, first * 128 + second) of the first words, to the same end. */
+  /**
+   * Which two ASCII letters (lower case, first * 128 + second) can open a first word: other
+   * ASCII words are passed over unread. A one-letter word is looked up with 0 for its second.
+   */
   private readonly firstTwo = new Uint8Array(128 * 128);
 
   /**
@@ -73,7 +74,6 @@ export class StartScan {
     this.sticky = new RegExp(re.source, re.flags.replace("g", "") + "y");
     for (const w of new Set(firstWords.map(foldCase))) {
       if (w.charCodeAt(0) < 128) {
-        this.firstLetters[w.charCodeAt(0)] = 1;
         // A one-letter first word ("a"), or one whose second letter is not ASCII, lets every word starting with its letter through.
         if (w.length === 1 || w.charCodeAt(1) >= 128) for (let c = 0; c < 128; c++) this.firstTwo[w.charCodeAt(0) * 128 + c] = 1;
         else this.firstTwo[w.charCodeAt(0) * 128 + w.charCodeAt(1)] = 1;
@@ -105,11 +105,8 @@ export class StartScan {
         // c | 32 is the lower case of an ASCII letter; a word starting beyond ASCII may fold into it.
         // Two ASCII letters that open no first word rule the word out before it is read.
         const c = text.charCodeAt(s.at);
-        if (c < 128) {
-          if (!this.firstLetters[c | 32]) continue;
-          const c1 = s.end > s.at + 1 ? text.charCodeAt(s.at + 1) : -1;
-          if (c1 >= 0 && c1 < 128 && !this.firstTwo[(c | 32) * 128 + (c1 | 32)]) continue;
-        }
+        const c1 = s.end > s.at + 1 ? text.charCodeAt(s.at + 1) | 32 : 0;
+        if (c < 128 && c1 < 128 && !this.firstTwo[(c | 32) * 128 + c1]) continue;
         if (!this.opens(wordOf(text, s))) continue;
       }
       this.sticky.lastIndex = s.at;
