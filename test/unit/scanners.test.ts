@@ -1,9 +1,12 @@
 // Hand-written scans that stand in for a regular expression or a map lookup on hot paths
-// (names.ts, language.ts, segment.ts). Each must give exactly what the simple version gives:
+// (names.ts, language.ts, figures.ts). Each must give exactly what the simple version gives:
 // checked against it on the fixtures and on generated text full of near-misses.
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { multiWordChunks, NAME_CHUNK } from "../../server/src/analysis/names";
+import { multiWordChunks, NAME_CHUNK, stripTitles } from "../../server/src/analysis/names";
+import { FIGURE_HINT, formatInteger, hasFigureHint, MONEY_HINTS, RANK_HINT, SHARE_HINT } from "../../server/src/analysis/figures";
+import { tokenize } from "../../server/src/analysis/phrases";
+import { TITLE_WORDS } from "../../server/src/analysis/lexicon";
 import { detectLanguage, MARKERS } from "../../server/src/analysis/language";
 import { execAll } from "../../server/src/analysis/text";
 import { buildModel } from "../../server/src/analysis/index";
@@ -24,6 +27,25 @@ function languageByMap(text: string): string {
   return best;
 }
 
+/** stripTitles as first written: every replacement tried on every chunk. */
+function stripTitlesByRegex(chunk: string): string {
+  const cleaned = chunk
+    .replace(/,?(?<!\s)\s+(?:PhD|Ph\.D\.?|MD|M\.D\.?|MBA|CPA|Esq\.?|Jr\.?|Sr\.?|II|III)\.?$/u, "")
+    .replace(/[’']s$/, "")
+    .replace(/(?<=\p{L}{2})[.,;:]$/u, "");
+  const words = cleaned.split(/\s+/).filter(Boolean);
+  let last = -1;
+  for (let i = 0; i < words.length - 1; i++) if (TITLE_WORDS.has(words[i].toLowerCase().replace(/[,.]$/, ""))) last = i;
+  return words.slice(last + 1).join(" ");
+}
+
+/** The figure hints as first written, with the i and u flags (under which "ſ" is an "s" and the Kelvin sign a "k"). */
+const HINTS_WITH_U: [string, (s: string) => boolean, RegExp][] = [
+  ["money", (s) => MONEY_HINTS.some((re) => re.test(s)), /[$€£¥₹]|ps\.|usd|eur|gbp|chf|jpy|cny|rmb|mxn|dollar|peso|yuan|yen|pound|franc/iu],
+  ["rank", (s) => RANK_HINT.test(s), /largest|biggest|leading|highest|lowest|worst|best|most|fastest|greatest|rank/iu],
+  ["share", (s) => SHARE_HINT.test(s), /\s(?:in|out of)\s|third|quarter|fifth|half|majority/iu],
+];
+
 const noisy = (pieces: string[]) =>
   fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(" ", "", "  ", "\n", "\u00A0", "\uFEFF", "\u2003", "-", ".", ",")), { maxLength: 30 }).map((p) => p.map(([a, b]) => a + b).join(""));
 
@@ -43,5 +65,32 @@ describe("hand-written scans equal what they replace", function () {
     for (const name of fixtureNames()) assert.equal(detectLanguage(loadFixture(name).text), languageByMap(loadFixture(name).text), name);
     const pieces = ["the", "THE", "die", "Die", "für", "FÜR", "não", "NÃO", "o", "y", "e", "della", "nicht", "nichts", "the_", "_the", "İO", "ſo", "le", "la", "les", "3", "é", "中", "𝐀", "\uD800", "que", "para"];
     fc.assert(fc.property(noisy(pieces), (s) => assert.equal(detectLanguage(s), languageByMap(s), JSON.stringify(s))), { numRuns: 5000, seed: 6 });
+  });
+
+  it("the figure hint from tokens: the regex's, on every sentence of the fixtures and on generated text", () => {
+    for (const name of fixtureNames()) for (const s of buildModel(loadFixture(name).text).sentences) assert.equal(hasFigureHint(s.text, tokenize(s.text)), FIGURE_HINT.test(s.text), s.text);
+    // Near-misses: hint words inside words, after numbers of other scripts, with letters that fold to ASCII.
+    const pieces = ["ten", "TEN", "Ten", "often", "tens", "one", "someone", "ſix", "ſecond", "Kelvin", "\u212Aelvin", "rank", "RANK", "ran", "½", "²", "٣", "Ⅻ", "é", "éten", "4", "x", "half", "ha", "th", "billions", "𝐀", "\uD800", "majority", "hundred"];
+    fc.assert(fc.property(noisy(pieces), (s) => assert.equal(hasFigureHint(s, tokenize(s)), FIGURE_HINT.test(s), JSON.stringify(s))), { numRuns: 5000, seed: 6 });
+  });
+
+  it("the figure hints without the u flag: the same as with it, on generated text", () => {
+    const pieces = ["usd", "uſd", "USD", "ps.", "pſ.", "peso", "peſo", "eur", "€", "$", "larges", "largeſt", "ranK", "ran\u212A", "best", "beſt", "most", " in ", " out of ", "\u00A0in\u2003", "third", "half", "s", "k", "K"];
+    for (const [name, hint, withU] of HINTS_WITH_U)
+      fc.assert(fc.property(noisy(pieces), (s) => assert.equal(hint(s), withU.test(s), `${name}: ${JSON.stringify(s)}`)), { numRuns: 3000, seed: 6 });
+  });
+
+  it("integers formatted as Intl's en-US formatter does, from 0 and -0 to beyond 1e21", () => {
+    const intl = new Intl.NumberFormat("en-US");
+    for (const n of [0, -0, 1, -1, 999, 1000, -1000, 123456789, 2 ** 53, -(2 ** 53), 1e20, 99e19, 1e21, -1e21, 1e300]) assert.equal(formatInteger(n), intl.format(n), String(n));
+    const integers = fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.maxSafeInteger(), fc.double({ min: -1e23, max: 1e23, noNaN: true }).map(Math.round));
+    fc.assert(fc.property(integers, (n) => assert.equal(formatInteger(n), intl.format(n), String(n))), { numRuns: 10000, seed: 6 });
+  });
+
+  it("titles stripped as the regex version strips them, on every name chunk of the fixtures and on generated chunks", () => {
+    for (const name of fixtureNames())
+      for (const s of buildModel(loadFixture(name).text).sentences) for (const m of multiWordChunks(s.text)) assert.equal(stripTitles(m.text), stripTitlesByRegex(m.text), m.text);
+    const pieces = ["Jane", "Doe", "PhD", "Ph.D.", "M.D", "MD", "MBA", "Esq", "Jr.", "Sr", "II", "III", "CEO", "President,", "Chief", "Officer.", "’s", "'s", "s", "x", ",", ".", ";", ":", "É", "𝐀", "D", "A", "q", "r", "I"];
+    fc.assert(fc.property(noisy(pieces), (s) => assert.equal(stripTitles(s), stripTitlesByRegex(s), JSON.stringify(s))), { numRuns: 5000, seed: 6 });
   });
 });

@@ -218,7 +218,8 @@ const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+|\b\w+ (?:at|\[at\]) [\w-]+(?
 
 /** Classifies one line on its own, or null when it is not stock text by itself. */
 export function classifyLine(raw: string): LineClass | null {
-  const s = clean(raw).replace(/^\*\*(.*)\*\*$/, "$1");
+  const cleaned = clean(raw);
+  const s = cleaned.startsWith("**") ? cleaned.replace(/^\*\*(.*)\*\*$/, "$1") : cleaned;
   if (!s) return null;
   let m: RegExpExecArray | null;
   if ((m = matchAny(REPUBLISHER_META, s))) return { kind: "republisher-meta", evidence: m[0] };
@@ -300,11 +301,11 @@ interface Unit {
   text: string;
 }
 
-function unitsOf(lines: Line[]): Unit[] {
+function unitsOf(lines: Line[], cleanLine: (line: number) => string): Unit[] {
   const units: Unit[] = [];
   let cur: number[] = [];
   const flush = () => {
-    if (cur.length) units.push({ lines: cur, text: cur.map((i) => clean(lines[i].text)).join(" ") });
+    if (cur.length) units.push({ lines: cur, text: cur.map(cleanLine).join(" ") });
     cur = [];
   };
   for (const l of lines) {
@@ -368,7 +369,10 @@ export function withoutLinks(t: string): string {
 
 /** `classify` is classifyLine, or a memoised version of it. */
 export function findBoilerplate(lines: Line[], classify: (line: string) => LineClass | null = classifyLine): BoilerplateBlock[] {
-  const units = unitsOf(lines);
+  // Each line cleaned once: the passes below read most lines' cleaned text more than once.
+  const cleaned: (string | undefined)[] = [];
+  const cleanLine = (i: number) => (cleaned[i] ??= clean(lines[i].text));
+  const units = unitsOf(lines, cleanLine);
   const kinds: (BoilerplateKind | null)[] = lines.map(() => null);
   const evidence: string[] = lines.map(() => "");
   const starter: boolean[] = lines.map(() => false);
@@ -428,21 +432,21 @@ export function findBoilerplate(lines: Line[], classify: (line: string) => LineC
     };
     for (const i of u.lines.slice(at + 1)) {
       if (kinds[i]) break;
-      if (!continues(clean(lines[i].text), true, true) && kind === "contact") break;
+      if (!continues(cleanLine(i), true, true) && kind === "contact") break;
       carry(i);
     }
     for (let j = k + 1; j < units.length; j++) {
       const next = units[j];
       if (next.lines.some((i) => kinds[i])) {
         // A page mark inside stock text, or more of the same kind, does not end it.
-        if (next.lines.every((i) => kinds[i] === kind || PAGE_MARK.test(clean(lines[i].text)))) continue;
+        if (next.lines.every((i) => kinds[i] === kind || PAGE_MARK.test(cleanLine(i)))) continue;
         break;
       }
       if ((kind === "contact" || kind === "about") && blankGap(units[j - 1], next) > 1) break;
       if (kind === "about" && (TABULAR.test(lines[next.lines[0]].text.trimEnd()) || (next.text.length < 120 && !/\p{Ll}/u.test(next.text)))) break;
       const isSingle = single(next);
       if (kind === "contact") {
-        if (!next.lines.every((i) => isContactLine(clean(lines[i].text)))) break;
+        if (!next.lines.every((i) => isContactLine(cleanLine(i)))) break;
       } else if (!continues(next.text, isSingle, j === k + 1)) break;
       for (const i of next.lines) carry(i);
     }
@@ -450,17 +454,18 @@ export function findBoilerplate(lines: Line[], classify: (line: string) => LineC
 
   // 3. Republisher tail: after a horizontal rule or "The post … appeared first on",
   //    everything left is page furniture when it is links, images and short lines.
-  const nonBlank = units.flatMap((u) => u.lines);
+  const nonBlank: number[] = [];
+  for (const u of units) for (const i of u.lines) nonBlank.push(i);
   let rulesTried = 0; // bounded so a document of rules stays linear
   for (let k = 1; k < nonBlank.length && rulesTried < 8; k++) {
     const i = nonBlank[k];
-    const s = clean(lines[i].text);
+    const s = cleanLine(i);
     const isRule = /^(?:-{3,}|_{3,}|\*(?:\s*\*){2,})$/.test(s);
     const postedFirst = POSTED_FIRST.test(s);
     if (!isRule && !postedFirst) continue;
     rulesTried++;
     const rest = nonBlank.slice(k + 1);
-    if (postedFirst || (rest.length && rest.every((li) => isFurniture(clean(lines[li].text), kinds[li] !== null)))) {
+    if (postedFirst || (rest.length && rest.every((li) => isFurniture(cleanLine(li), kinds[li] !== null)))) {
       for (const li of [i, ...rest]) {
         kinds[li] = "republisher-meta";
         evidence[li] ||= isRule ? "page furniture after a rule" : s.slice(0, 60);
@@ -476,11 +481,11 @@ export function findBoilerplate(lines: Line[], classify: (line: string) => LineC
     if (kinds[i]) continue;
     const prev = kinds[nonBlank[k - 1]];
     if (prev !== "republisher-meta" && prev !== "contact") continue;
-    if (clean(lines[i].text).length >= 40) continue;
+    if (cleanLine(i).length >= 40) continue;
     let next: BoilerplateKind | null = null;
     for (let j = k + 1; j < nonBlank.length && j <= k + 2; j++) {
       if (kinds[nonBlank[j]]) { next = kinds[nonBlank[j]]; break; }
-      if (clean(lines[nonBlank[j]].text).length >= 40) break;
+      if (cleanLine(nonBlank[j]).length >= 40) break;
     }
     if (next === prev) {
       kinds[i] = prev;

@@ -1,6 +1,7 @@
 // Decides whose each figure is: a named source in its sentence or attributed context, the
 // issuer's own fact (first-party), or nobody (a world statistic without a source).
-import type { Figure, ReleaseModel } from "./types";
+import type { Figure, ReleaseModel, Sentence } from "./types";
+import type { Tokens } from "./phrases";
 import type { SentenceVoice } from "./attribution";
 import { scanFigures, type RawFigure } from "./figures";
 import type { AnalysisMemo } from "./memo";
@@ -27,7 +28,7 @@ function definesAcronym(before: string, inner: string): boolean {
 }
 const ISSUER_PRONOUNS = /\b(?:we|our|the company|the firm|the group|la compañía|la empresa|l'entreprise|la société|das unternehmen)\b/i;
 
-export function findFigures(model: ReleaseModel, voices: SentenceVoice[], memo?: AnalysisMemo): Figure[] {
+export function findFigures(model: ReleaseModel, voices: SentenceVoice[], tokens: (s: Sentence) => Tokens, memo?: AnalysisMemo): Figure[] {
   const figures: Figure[] = [];
   const resultsRelease = RESULTS_RELEASE.test(model.headline?.text ?? "") || RESULTS_RELEASE.test(model.text.slice(0, 1500));
   const issuerRe = model.issuers.length
@@ -43,7 +44,7 @@ export function findFigures(model: ReleaseModel, voices: SentenceVoice[], memo?:
     const a = voice.attribution;
     if (a && (a.sourceType === "document" || a.sourceType === "organisation")) lastDocSource = a.source;
     if (p.boilerplate || p.heading || p === model.headline || p === model.subheadline || model.stockSentences.has(si)) continue;
-    const context = memo ? memo.get(step, s.text, (t) => figuresInContext(t, issuerRe, resultsRelease)) : figuresInContext(s.text, issuerRe, resultsRelease);
+    const context = memo ? memo.get(step, s.text, (t) => figuresInContext(t, tokens(s), issuerRe, resultsRelease)) : figuresInContext(s.text, tokens(s), issuerRe, resultsRelease);
     for (const { figure, paren, firstPartyWithoutSource } of context) {
       const r = figure;
       let source: string | undefined;
@@ -81,8 +82,8 @@ export function findFigures(model: ReleaseModel, voices: SentenceVoice[], memo?:
  * The figures of one sentence (offsets in the sentence) with what its text alone says of them:
  * a source in parentheses, and whether the figure is the issuer's own when nobody is cited.
  */
-function figuresInContext(text: string, issuerRe: RegExp | null, resultsRelease: boolean): { figure: RawFigure; paren?: string; firstPartyWithoutSource: boolean }[] {
-  const raws = scanFigures(text, 0);
+function figuresInContext(text: string, tokens: Tokens, issuerRe: RegExp | null, resultsRelease: boolean): { figure: RawFigure; paren?: string; firstPartyWithoutSource: boolean }[] {
+  const raws = scanFigures(text, 0, tokens);
   if (!raws.length) return [];
   // Each context test runs only when a decision below needs it (they are sentence-long scans).
   let mentionsIssuer: boolean | undefined;

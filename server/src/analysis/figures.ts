@@ -4,6 +4,7 @@
 import type { Figure, FigureKind, Span } from "./types";
 import { execAll } from "./text";
 import { StartScan, startsIn } from "./startScan";
+import type { Tokens } from "./phrases";
 
 export interface RawFigure extends Span {
   text: string;
@@ -113,7 +114,20 @@ function spelledValue(s: string): number | undefined {
 // toLocaleString builds a formatter per call; these are the same formatters, built once.
 const INT_FORMAT = new Intl.NumberFormat("en-US");
 const DEC_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
-const fmt = (n: number) => (Number.isInteger(n) ? INT_FORMAT.format(n) : DEC_FORMAT.format(Number(n.toPrecision(12))));
+const fmt = (n: number) => (Number.isInteger(n) ? formatInteger(n) : DEC_FORMAT.format(Number(n.toPrecision(12))));
+
+/**
+ * INT_FORMAT.format(n) for an integer: digits grouped by threes with commas. Below 1e21 (where
+ * String(n) has no exponent) the grouping is done here; Intl's formatter is slow per call,
+ * and most figures are integers.
+ */
+export function formatInteger(n: number): string {
+  if (!(Math.abs(n) < 1e21) || Object.is(n, -0)) return INT_FORMAT.format(n);
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += "," + digits.slice(i, i + 3);
+  return n < 0 ? "-" + out : out;
+}
 
 function scaleOf(s: string): number {
   const m = /(trillion|billion|million|thousand|milliards?|miliardi|millones|milioni|millions?|bn|mn|mio\.?|mrd\.?|Md€|M€|md|mil|[MBKT])(?![\p{L}])/iu.exec(s);
@@ -129,11 +143,14 @@ function currencyOf(s: string): string | undefined {
   return undefined;
 }
 
+const NUM_ALL = new RegExp(NUM, "g");
+const SPELLED_ALL = new RegExp(SPELLED, "gi");
+
 function numbersIn(s: string): number[] {
   const out: number[] = [];
-  for (const m of s.matchAll(new RegExp(NUM, "g"))) out.push(parseNumber(m[0]));
+  for (const m of execAll(NUM_ALL, s)) out.push(parseNumber(m[0]));
   if (!out.length) {
-    for (const m of s.matchAll(new RegExp(SPELLED, "gi"))) {
+    for (const m of execAll(SPELLED_ALL, s)) {
       const v = spelledValue(m[0]);
       if (v !== undefined) out.push(v);
     }
@@ -143,20 +160,57 @@ function numbersIn(s: string): number[] {
 
 // Every pattern above needs a digit, or one of these words after a non-letter: a cheap test
 // that lets most sentences skip the seven scans.
-const FIGURE_HINT =
-  /\d|(?<!\p{L})(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|twice|double|triple|quadruple|third|quarter|fifth|half|majority|second|fourth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|rank|tens|hundreds|thousands|millions|billions)/iu;
+const HINT_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|twice|double|triple|quadruple|third|quarter|fifth|half|majority|second|fourth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|rank|tens|hundreds|thousands|millions|billions";
+export const FIGURE_HINT = new RegExp(String.raw`\d|(?<!\p{L})(?:${HINT_WORDS})`, "iu");
+/** The hint words by their first two letters (first * 128 + second). */
+const HINT_BY_HEAD = new Map<number, string[]>();
+for (const w of HINT_WORDS.split("|")) {
+  const head = w.charCodeAt(0) * 128 + w.charCodeAt(1);
+  HINT_BY_HEAD.set(head, [...(HINT_BY_HEAD.get(head) ?? []), w]);
+}
+/** What makes the tokens unable to answer for FIGURE_HINT: a number other than an ASCII digit, or a letter that folds to ASCII. */
+const NOT_BY_TOKENS = /[\p{N}\u017F\u212A]/u;
 
-// Literals each pattern cannot match without (same flags): a sentence without them skips the scan.
-const MONEY_HINT = /[$€£¥₹]|ps\.|usd|eur|gbp|chf|jpy|cny|rmb|mxn|dollar|peso|yuan|yen|pound|franc/iu;
+/**
+ * FIGURE_HINT.test(text), answered from the text's words where it can be: a text without digits
+ * (of any script), "ſ" or the Kelvin sign has its runs of letters exactly at its tokens, and
+ * a hint word can only open a token whose first two letters are ASCII and open the word. The
+ * regex tries its lookbehind at every character and cost a microsecond a sentence.
+ */
+export function hasFigureHint(text: string, tokens?: Tokens): boolean {
+  if (/\d/.test(text)) return true;
+  if (!tokens || NOT_BY_TOKENS.test(text)) return FIGURE_HINT.test(text);
+  for (let i = 0; i < tokens.length; i++) {
+    const start = tokens.start(i);
+    const len = tokens.end(i) - start;
+    if (len < 3) continue; // every hint word has three letters or more
+    const c0 = text.charCodeAt(start);
+    const c1 = text.charCodeAt(start + 1);
+    if (c0 >= 128 || c1 >= 128) continue; // no other letter folds to an ASCII one
+    // c | 32 is the lower case of an ASCII letter, and no other ASCII character's is a letter.
+    for (const w of HINT_BY_HEAD.get((c0 | 32) * 128 + (c1 | 32)) ?? []) {
+      if (w.length > len) continue;
+      let k = 2;
+      while (k < w.length && (text.charCodeAt(start + k) | 32) === w.charCodeAt(k)) k++;
+      if (k === w.length) return true;
+    }
+  }
+  return false;
+}
+
+// Literals each pattern cannot match without: a sentence without them skips the scan. Under the
+// patterns' i and u flags "ſ" also matches "s" and the Kelvin sign "k"; these hints spell that
+// out ([sſ], [k\u212A]) so that they can drop the u flag, which made them half as fast again.
+export const MONEY_HINTS = [/[$€£¥₹]/, /p[sſ]\.|u[sſ]d|eur|gbp|chf|jpy|cny|rmb|mxn|dollar|pe[sſ]o|yuan|yen|pound|franc/i];
 const PERCENT_HINT = /%|percent|per cent|prozent|por ciento|pour cent|pontos percentuais|pp/iu;
-const SHARE_HINT = /\s(?:in|out of)\s|third|quarter|fifth|half|majority/iu;
-const RANK_HINT = /largest|biggest|leading|highest|lowest|worst|best|most|fastest|greatest|rank/iu;
+export const SHARE_HINT = /\s(?:in|out of)\s|third|quarter|fifth|half|majority/i;
+export const RANK_HINT = /large[sſ]t|bigge[sſ]t|leading|highe[sſ]t|lowe[sſ]t|wor[sſ]t|be[sſ]t|mo[sſ]t|fa[sſ]te[sſ]t|greate[sſ]t|ran[k\u212A]/i;
 const MULTIPLE_HINT = /twice|double|triple|quadruple|fold|times|x(?!\p{L})/iu;
 const SCALED_HINT = /illion|milliard|millones|Mio\.|Mrd\./u;
 
-/** All figure candidates in a stretch of text; offsets relative to `base`. */
-export function scanFigures(text: string, base: number): RawFigure[] {
-  if (!/\d/.test(text) && !FIGURE_HINT.test(text)) return [];
+/** All figure candidates in a stretch of text (with its tokens, when they are at hand); offsets relative to `base`. */
+export function scanFigures(text: string, base: number, tokens?: Tokens): RawFigure[] {
+  if (!hasFigureHint(text, tokens)) return [];
   const found: RawFigure[] = [];
   const add = (m: RegExpExecArray | RegExpMatchArray, kind: FigureKind) => {
     const start = base + (m.index ?? 0);
@@ -234,7 +288,7 @@ export function scanFigures(text: string, base: number): RawFigure[] {
     }
     found.push({ start, end, text: raw, kind, value, valueTo, currency, unit, normalised });
   };
-  if (MONEY_HINT.test(text)) for (const m of execAll(MONEY, text)) add(m, "money");
+  if (MONEY_HINTS[0].test(text) || MONEY_HINTS[1].test(text)) for (const m of execAll(MONEY, text)) add(m, "money");
   const starts = startsIn(text);
   if (PERCENT_HINT.test(text)) for (const m of FIGURE_SCANS.percent.exec(text, starts)) add(m, "percent");
   if (SHARE_HINT.test(text)) for (const m of FIGURE_SCANS.share.exec(text, starts)) add(m, "count");

@@ -104,7 +104,7 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
     language: memo ? memo.get("language", text.slice(0, 20000), detectLanguage) : detectLanguage(text),
     voices,
   };
-  model.figures = findFigures(model, voices, memo);
+  model.figures = findFigures(model, voices, tokens, memo);
   return model;
 }
 

@@ -26,16 +26,25 @@ export const ORG_WORDS =
 
 /** Removes titles and roles around a name: "Chief People Officer Michelle Bonfilio." → "Michelle Bonfilio". */
 export function stripTitles(chunk: string): string {
-  const cleaned = chunk
-    .replace(/,?(?<!\s)\s+(?:PhD|Ph\.D\.?|MD|M\.D\.?|MBA|CPA|Esq\.?|Jr\.?|Sr\.?|II|III)\.?$/u, "")
-    .replace(/[’']s$/, "")
-    .replace(/(?<=\p{L}{2})[.,;:]$/u, "");
+  // Each replacement runs only when the chunk ends in a character its match must end in (most
+  // chunks end in none): a name is stripped many times over, and the regexes were most of it.
+  let cleaned = chunk;
+  if (SUFFIX_ENDS.includes(cleaned.charAt(cleaned.length - 1))) cleaned = cleaned.replace(/,?(?<!\s)\s+(?:PhD|Ph\.D\.?|MD|M\.D\.?|MBA|CPA|Esq\.?|Jr\.?|Sr\.?|II|III)\.?$/u, "");
+  if (cleaned.endsWith("s")) cleaned = cleaned.replace(/[’']s$/, "");
+  if (PUNCTUATION_ENDS.includes(cleaned.charAt(cleaned.length - 1))) cleaned = cleaned.replace(/(?<=\p{L}{2})[.,;:]$/u, "");
   const words = cleaned.split(/\s+/).filter(Boolean);
   // The name follows the last title word: "Council President Marqueece Harris-Dawson".
   let last = -1;
-  for (let i = 0; i < words.length - 1; i++) if (TITLE_WORDS.has(words[i].toLowerCase().replace(/[,.]$/, ""))) last = i;
+  for (let i = 0; i < words.length - 1; i++) {
+    const w = words[i].toLowerCase();
+    const end = w.charCodeAt(w.length - 1);
+    if (TITLE_WORDS.has(end === 44 || end === 46 ? w.slice(0, -1) : w)) last = i; // without a final "," or "."
+  }
   return words.slice(last + 1).join(" ");
 }
+/** The last characters of the suffixes stripTitles drops ("PhD", "M.D.", "Esq", "Jr", "III"), and of its stops. */
+const SUFFIX_ENDS = "DAqrI.";
+const PUNCTUATION_ENDS = ".,;:";
 
 export function isNameLike(chunk: string): boolean {
   const words = chunk.split(/\s+/).filter(Boolean);

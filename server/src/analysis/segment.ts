@@ -2,7 +2,7 @@
 // initials, decimals, closing quotes after the stop, and hard-wrapped lines.
 import type { Line, Paragraph, Sentence } from "./types";
 import { isBlank } from "./text";
-import { letterAt } from "./charClass";
+import { isAsciiDigit, isWhitespace, letterAt } from "./charClass";
 
 export function findParagraphs(text: string, lines: Line[]): Paragraph[] {
   const paragraphs: Paragraph[] = [];
@@ -103,10 +103,10 @@ function isAbbreviation(text: string, dot: number): boolean {
   const word = text.slice(i, dot).toLowerCase();
   if (!word) return false;
   if (ABBREVIATIONS.has(word)) return true;
-  // An initial ("J.") stands alone: "R&D." ends a sentence.
-  if (/^\p{L}$/u.test(word)) return /\p{Lu}/u.test(text[dot - 1]) && (i === 0 || /[\s(“"]/.test(text[i - 1]));
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"
-  return false;
+  // An initial ("J.") stands alone: "R&D." ends a sentence. (One code point is at most two units;
+  // the length tests only spare most words the regexes.)
+  if (word.length <= 2 && /^\p{L}$/u.test(word)) return /\p{Lu}/u.test(text[dot - 1]) && (i === 0 || /[\s(“"]/.test(text[i - 1]));
+  return word.includes(".") && /^(?:\p{L}\.)+\p{L}$/u.test(word); // "U.S", "e.g"
 }
 
 const CLOSERS = `"'”’»)]*`;
@@ -124,7 +124,7 @@ export function splitSentences(p: Pick<Paragraph, "text" | "start" | "index" | "
   let start = skipSpace(t, 0);
   const push = (end: number) => {
     let e = end;
-    while (e > start && /\s/.test(t[e - 1])) e--;
+    while (e > start && isWhitespace(t.charCodeAt(e - 1))) e--;
     if (e > start) out.push({ start: p.start + start, end: p.start + e, text: t.slice(start, e), paragraph: p.index });
   };
   const runTogether = p.firstLine === p.lastLine && t.length > 600;
@@ -142,9 +142,9 @@ export function splitSentences(p: Pick<Paragraph, "text" | "start" | "index" | "
       // it ends without a stop and the next line starts a new item (capital, bullet, digit).
       const lineEnd = i;
       let j = i;
-      while (j < t.length && /[\r\n]/.test(t[j])) j++;
+      while (j < t.length && (t.charCodeAt(j) === 10 || t.charCodeAt(j) === 13)) j++;
       let b = lineEnd;
-      while (b > start && /\s/.test(t[b - 1])) b--;
+      while (b > start && isWhitespace(t.charCodeAt(b - 1))) b--;
       const prevChar = b > start ? t[b - 1] : "";
       const next = t[skipSpace(t, j)] ?? "";
       const prevLineLength = lineEnd - (lastNewline + 1);
@@ -169,15 +169,15 @@ export function splitSentences(p: Pick<Paragraph, "text" | "start" | "index" | "
     }
     if (c !== "." && c !== "!" && c !== "?" && c !== "。") continue;
     // "1. Housing costs": a list number, not a sentence.
-    if (c === "." && /^\s*\d{1,2}$/.test(t.slice(start, i))) continue;
-    if (c === "." && (/\d/.test(t[i + 1] ?? "") || isAbbreviation(t, i))) {
+    if (c === "." && isListNumber(t, start, i)) continue;
+    if (c === "." && (isAsciiDigit(t.charCodeAt(i + 1)) || isAbbreviation(t, i))) {
       // Abbreviations end a sentence only when a clear new sentence follows a known
       // sentence-final abbreviation ("… Inc. The company").
       if (!endsSentenceAfterAbbreviation(t, i)) continue;
     }
     let j = i + 1;
     while (j < t.length && CLOSERS.includes(t[j])) j++;
-    if (j < t.length && !/\s/.test(t[j])) continue;
+    if (j < t.length && !isWhitespace(t.charCodeAt(j))) continue;
     const k = skipSpace(t, j);
     if (k >= t.length) {
       push(j);
@@ -207,7 +207,17 @@ function endsSentenceAfterAbbreviation(t: string, dot: number): boolean {
   return !!m && !/^(?:of|and|for|de|del|the|in|on|at|to)$/.test(m[2]);
 }
 
+/** Is t[from, to) one or two digits after whitespace, as /^\s*\d{1,2}$/ tests it? */
+function isListNumber(t: string, from: number, to: number): boolean {
+  let k = to;
+  while (k > from && to - k < 3 && isAsciiDigit(t.charCodeAt(k - 1))) k--;
+  if (k === to || to - k > 2) return false;
+  while (k > from && isWhitespace(t.charCodeAt(k - 1))) k--;
+  return k === from;
+}
+
+/** The first index from i that is not whitespace (\s, which includes the BOM). */
 function skipSpace(t: string, i: number): number {
-  while (i < t.length && /[\s\uFEFF]/.test(t[i])) i++;
+  while (i < t.length && isWhitespace(t.charCodeAt(i))) i++;
   return i;
 }

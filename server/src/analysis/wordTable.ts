@@ -1,13 +1,20 @@
+import { ASCII_WORD_UNITS, wordRunEnd } from "./charClass";
+
 // Words numbered 0, 1, 2, … and found again from a stretch of a text without making a string
 // of it: the word lists and the language guess look up every word of a text, and a slice and a
 // map lookup per word were most of their cost.
 
+/** The hash of a word so far, h, and its next code unit c (lower case). */
+export const hashStep = (h: number, c: number) => (Math.imul(h, 31) + c) | 0;
+/** The lower case of an ASCII capital, any other code unit as it is. */
+export const asciiLower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
 /** A hash of text[start, end) with ASCII capitals read as lower case. */
-function asciiHash(s: string, start: number, end: number): number {
+export function asciiHash(s: string, start: number, end: number): number {
   let h = 0;
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    h = (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+    h = hashStep(h, asciiLower(c));
   }
   return h;
 }
@@ -15,6 +22,32 @@ function asciiHash(s: string, start: number, end: number): number {
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
   return true;
+}
+
+/**
+ * Reads one word at a time and hashes it as it goes, for the tokeniser and the language guess:
+ * most words are all ASCII, and are then looked up by that hash (findHashed) with no second
+ * pass over them. One object is reused for every word.
+ */
+export class WordScan {
+  /** The hash of the last word read (asciiHash), when it was all ASCII. */
+  hash = 0;
+  ascii = true;
+
+  /** The end of the run of word units from i, as wordRunEnd(text, i, table) finds it. */
+  read(text: string, i: number, table: Uint8Array = ASCII_WORD_UNITS): number {
+    const n = text.length;
+    let h = 0;
+    for (let c = text.charCodeAt(i); i < n && c < 128 && table[c]; c = text.charCodeAt(++i)) h = hashStep(h, asciiLower(c));
+    this.hash = h;
+    this.ascii = true;
+    if (i < n && text.charCodeAt(i) >= 128) {
+      const end = wordRunEnd(text, i, table);
+      this.ascii = end === i;
+      i = end;
+    }
+    return i;
+  }
 }
 
 export class WordTable {
@@ -47,10 +80,18 @@ export class WordTable {
    * up by that.
    */
   find(text: string, start: number, end: number, fold: (word: string) => string): number {
-    for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return this.byString.get(fold(text.slice(start, end))) ?? -1;
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return this.get(fold(text.slice(start, end)));
+    return this.findHashed(text, start, end, asciiHash(text, start, end));
+  }
+
+  /**
+   * The number of the all-ASCII word text[start, end) (ASCII capitals read as lower case) whose
+   * asciiHash is `hash`, or -1: for a caller that hashed the word while finding its end.
+   */
+  findHashed(text: string, start: number, end: number, hash: number): number {
     const len = end - start;
     const mask = this.slots.length - 1;
-    for (let slot = asciiHash(text, start, end) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = this.slots[slot];
       if (id < 0) return -1;
       const w = this.words[id];
@@ -58,10 +99,15 @@ export class WordTable {
       let k = 0;
       for (; k < len; k++) {
         const c = text.charCodeAt(start + k);
-        if ((c >= 65 && c <= 90 ? c + 32 : c) !== w.charCodeAt(k)) break;
+        if (asciiLower(c) !== w.charCodeAt(k)) break;
       }
       if (k === len) return id;
     }
+  }
+
+  /** The number of `word` exactly as given, or -1. */
+  get(word: string): number {
+    return this.byString.get(word) ?? -1;
   }
 
   private place(id: number, word: string): void {
