@@ -4,6 +4,7 @@
 // re-analysis after an edit cheap here too.
 import { parentPort } from "node:worker_threads";
 import { serialize } from "node:v8";
+import { hoverStretches, ownBuffer } from "./lsp/hoverIndex";
 import { analyze, AnalysisCancelled, AnalysisMemo, type AnalysisOptions, type AnalysisResult } from "./analysis/index";
 import { releaseEvidence } from "./analysis/detect";
 import { foldingRanges } from "./lsp/folding";
@@ -37,8 +38,9 @@ parentPort?.on("message", (job: WorkerJob) => {
   } catch (e) {
     reply = e instanceof AnalysisCancelled ? { id: job.id, cancelled: true } : { id: job.id, error: e instanceof Error ? e.stack ?? e.message : String(e) };
   }
-  // The serialised model is handed over, not copied.
-  parentPort?.postMessage(reply, "result" in reply ? [reply.result.model.buffer as ArrayBuffer] : []);
+  // The serialised model and hover stretches are handed over, not copied.
+  const transfer = "result" in reply ? [reply.result.model, ...reply.result.hover].map((b) => b.buffer as ArrayBuffer) : [];
+  parentPort?.postMessage(reply, transfer);
 });
 
 /** What the server needs at once, and the model serialised for later (see WorkerResult). */
@@ -46,10 +48,9 @@ function forServer(r: AnalysisResult): WorkerResult {
   const evidence = releaseEvidence(r.model);
   const folding = foldingRanges(r);
   const card = scorecard(r);
-  const bytes = serialize(withoutTexts(r).model);
-  // A Buffer may be a view of a larger pool: transfer a buffer of its own.
-  const model = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Uint8Array.prototype.slice.call(bytes);
-  return { findings: r.findings, outline: r.outline, evidence, folding, scorecard: card, model };
+  const hover = hoverStretches(r.model);
+  const model = ownBuffer(serialize(withoutTexts(r).model));
+  return { findings: r.findings, outline: r.outline, evidence, folding, scorecard: card, model, hover };
 }
 
 /** The result without the texts the server already has (see withTexts in lsp/analysisWorker.ts). */

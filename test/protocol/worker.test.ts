@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Hover, PublishDiagnosticsParams } from "vscode-languageserver-protocol";
 import { FIXTURES, TestClient } from "./client";
-import { analyze, AnalysisCancelled } from "../../server/src/analysis/index";
+import { analyze, AnalysisCancelled, hoverAt } from "../../server/src/analysis/index";
+import { HOVER_STRETCH } from "../../server/src/lsp/hoverIndex";
 import { WORKER_MIN_LENGTH } from "../../server/src/lsp/analysisCache";
 import { AnalysisWorker } from "../../server/src/lsp/analysisWorker";
 import { foldingRanges } from "../../server/src/lsp/folding";
@@ -133,6 +134,39 @@ describe("analysis worker: cancellation", function () {
       assert.equal(small.model.text, SEED_TEXT, "the texts the worker leaves out are restored");
       assert.deepEqual(small.model, local.model, "the model, read when asked for, is the engine's");
       assert.ok(performance.now() - started > 0);
+    } finally {
+      w.dispose();
+    }
+  });
+});
+
+describe("analysis worker: hovers without the model", function () {
+  this.timeout(120000);
+
+  it("a hover reads only the stretch under the cursor, and says what the engine's hover says", async () => {
+    const w = new AnalysisWorker(WORKER_SCRIPT);
+    try {
+      const text = await longRelease(4 * HOVER_STRETCH + 1234);
+      const done = await w.run("file:///hover.txt", text, {}).result;
+      const local = analyze(text);
+      // Offsets where something starts or ends, the stretch edges, and the text's end.
+      const spans = [...local.findings, ...local.model.figures, ...local.model.attributions, ...local.model.quotes];
+      const offsets = new Set<number>([0, text.length - 1, text.length]);
+      for (const s of spans) for (const o of [s.start, s.end - 1, s.end]) offsets.add(o);
+      for (let k = 1; k <= 4; k++) for (const o of [k * HOVER_STRETCH - 1, k * HOVER_STRETCH]) offsets.add(o);
+      assert.ok(local.model.figures.length > 20 && local.model.attributions.length > 20 && local.model.quotes.length > 5, "the release has figures, attributions and quotes to hover");
+      // Items that run over a stretch edge are in both stretches.
+      assert.ok(spans.some((s) => Math.floor(s.start / HOVER_STRETCH) !== Math.floor((s.end - 1) / HOVER_STRETCH)), "some item crosses a stretch edge");
+      const first = done.hover.hoverAt(local.model.figures[0].start);
+      assert.deepEqual(first, hoverAt(local, local.model.figures[0].start));
+      assert.equal(done.hover.stretchesRead, 1, "one hover reads one stretch");
+      let shown = 0;
+      for (const o of offsets) {
+        const expected = hoverAt(local, o);
+        assert.deepEqual(done.hover.hoverAt(o), expected, `hover at ${o}`);
+        if (expected) shown++;
+      }
+      assert.ok(shown > spans.length / 2, `most of those offsets have a hover (${shown})`);
     } finally {
       w.dispose();
     }

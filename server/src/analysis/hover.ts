@@ -1,9 +1,25 @@
 // Hover text at an offset: the findings there (what, why, fix), who a sentence or quote is
 // attributed to and by which cue, and a figure's normalised value and source.
-import type { AnalysisResult } from "./types";
+import type { AnalysisResult, Finding, ReleaseModel } from "./types";
 
-export function hoverAt(result: AnalysisResult, offset: number): { markdown: string; start: number; end: number } | undefined {
-  const { model, findings } = result;
+/** What a hover reads of the model: the text, and the figures, attributions and quotes, each list in the model's order. */
+export type HoverSources = Pick<ReleaseModel, "text" | "figures" | "attributions" | "quotes">;
+
+export interface HoverText {
+  markdown: string;
+  start: number;
+  end: number;
+}
+
+export function hoverAt(result: AnalysisResult, offset: number): HoverText | undefined {
+  return hoverFrom(result.findings, result.model, offset);
+}
+
+/**
+ * The hover at `offset` from the findings and those parts of the model. The lists may be cut
+ * down to the items around the offset (see lsp/hoverIndex.ts), as long as they keep their order.
+ */
+export function hoverFrom(findings: Finding[], model: HoverSources, offset: number): HoverText | undefined {
   const parts: string[] = [];
   let start = offset;
   let end = offset;

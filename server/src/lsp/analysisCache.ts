@@ -9,6 +9,7 @@ import { analysisOptions, type Settings } from "./settings";
 import { AnalysisWorker, type WorkerAnalysis } from "./analysisWorker";
 import type { FoldingRange } from "vscode-languageserver";
 import type { Scorecard } from "../protocol";
+import type { HoverIndex } from "./hoverIndex";
 
 export interface CachedAnalysis {
   version: number;
@@ -20,6 +21,8 @@ export interface CachedAnalysis {
   /** Worked out by the analysis worker with the result (for large documents), so the model need not be read for them. */
   folding?: FoldingRange[];
   scorecard?: Scorecard;
+  /** Hovers without reading the model (worker analyses). */
+  hover?: HoverIndex;
   /** Why the document was not analysed (too large, disabled, not a release). */
   skipped?: "too-large" | "disabled" | "not-a-release";
 }
@@ -53,7 +56,7 @@ function judged(doc: Snapshot, settings: Settings, result: AnalysisResult, fromW
   const evidence = fromWorker?.evidence ?? releaseEvidence(result.model);
   const forced = settings.enable === "always" || doc.languageId === "press-release";
   if (!forced && !evidence.isRelease) return { version: doc.version, evidence, analysed: result, skipped: "not-a-release" };
-  return { version: doc.version, result, analysed: result, evidence, folding: fromWorker?.folding, scorecard: fromWorker?.scorecard };
+  return { version: doc.version, result, analysed: result, evidence, folding: fromWorker?.folding, scorecard: fromWorker?.scorecard, hover: fromWorker?.hover };
 }
 
 /**

@@ -11,10 +11,13 @@ import type { ReleaseEvidence } from "../analysis/detect";
 import type { Scorecard } from "../protocol";
 import type { WorkerJob, WorkerReply, WorkerResult } from "./workerProtocol";
 import { splitLines } from "../analysis/text";
+import { HoverIndex } from "./hoverIndex";
 
 /** A worker's analysis: the result (its model read on first use), and what the worker worked out from it. */
 export interface WorkerAnalysis {
   result: AnalysisResult;
+  /** Hovers, without reading the model. */
+  hover: HoverIndex;
   evidence: ReleaseEvidence;
   folding: FoldingRange[];
   scorecard: Scorecard;
@@ -102,7 +105,7 @@ function received(r: WorkerResult, text: string): WorkerAnalysis {
       return model;
     },
   });
-  return { result, evidence: r.evidence, folding: r.folding, scorecard: r.scorecard };
+  return { result, hover: new HoverIndex(r.hover, text, r.findings), evidence: r.evidence, folding: r.folding, scorecard: r.scorecard };
 }
 
 function withTexts(m: ReleaseModel, text: string): ReleaseModel {

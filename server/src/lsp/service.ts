@@ -156,7 +156,8 @@ export function startService(connection: Connection): void {
       throw new ResponseError(ErrorCodes.InvalidParams, `position out of range: ${line}:${character}`);
     const a = await analysisOf(doc);
     if (!a?.result) return null;
-    const h = hoverAt(a.result, doc.offsetAt(params.position));
+    const offset = doc.offsetAt(params.position);
+    const h = a.hover ? a.hover.hoverAt(offset) : hoverAt(a.result, offset);
     if (!h) return null;
     return { contents: { kind: "markdown", value: h.markdown }, range: toRange(doc, h) };
   });

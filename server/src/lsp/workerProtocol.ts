@@ -21,7 +21,8 @@ export interface WorkerJob {
  * the outline, folding ranges, scorecard, whether it reads like a release) comes as objects;
  * the model, which only hovers, the report and the copy read, comes serialised
  * (v8.serialize, without the texts the server has) and is read when first asked for: for a
- * 10 MB release, reading it took the server about 0.4 s.
+ * 10 MB release, reading it took the server about 0.4 s. Hovers read the figures, attributions
+ * and quotes of the stretch under the cursor only (see hoverIndex.ts).
  */
 export interface WorkerResult {
   findings: Finding[];
@@ -30,6 +31,8 @@ export interface WorkerResult {
   folding: FoldingRange[];
   scorecard: Scorecard;
   model: Uint8Array;
+  /** The hover items, serialised by stretches of the document (hoverStretches). */
+  hover: Uint8Array[];
 }
 
 export type WorkerReply = { id: number; result: WorkerResult } | { id: number; cancelled: true } | { id: number; error: string };
