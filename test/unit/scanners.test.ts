@@ -3,7 +3,9 @@
 // checked against it on the fixtures and on generated text full of near-misses.
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { multiWordChunks, NAME_CHUNK, stripTitles } from "../../server/src/analysis/names";
+import { multiWordChunks, NAME_AT_END, NAME_CHUNK, nameCharAt, stripTitles } from "../../server/src/analysis/names";
+import { LETTERS_AT_END } from "../../server/src/analysis/attribution";
+import { classSuffixStart, letterOrSpaceAt } from "../../server/src/analysis/charClass";
 import { FIGURE_HINT, formatInteger, hasFigureHint, MONEY_HINTS, RANK_HINT, SHARE_HINT } from "../../server/src/analysis/figures";
 import { tokenize } from "../../server/src/analysis/phrases";
 import { TITLE_WORDS } from "../../server/src/analysis/lexicon";
@@ -92,5 +94,28 @@ describe("hand-written scans equal what they replace", function () {
       for (const s of buildModel(loadFixture(name).text).sentences) for (const m of multiWordChunks(s.text)) assert.equal(stripTitles(m.text), stripTitlesByRegex(m.text), m.text);
     const pieces = ["Jane", "Doe", "PhD", "Ph.D.", "M.D", "MD", "MBA", "Esq", "Jr.", "Sr", "II", "III", "CEO", "President,", "Chief", "Officer.", "’s", "'s", "s", "x", ",", ".", ";", ":", "É", "𝐀", "D", "A", "q", "r", "I"];
     fc.assert(fc.property(noisy(pieces), (s) => assert.equal(stripTitles(s), stripTitlesByRegex(s), JSON.stringify(s))), { numRuns: 5000, seed: 6 });
+  });
+
+  it("patterns anchored at the end match on the run of their characters that ends the text as on the whole text", () => {
+    const cases: [string, RegExp, (t: string, i: number) => number][] = [
+      ...Object.entries(LETTERS_AT_END).map(([name, re]): [string, RegExp, (t: string, i: number) => number] => [name, re, letterOrSpaceAt]),
+      ["NAME_AT_END", NAME_AT_END, nameCharAt],
+    ];
+    // Where each match starts and what it is, on the whole and on the suffix (moved back).
+    const whole = (re: RegExp, s: string) => re.exec(s)?.map((g) => g ?? null).concat(String(re.exec(s)?.index));
+    const onSuffix = (re: RegExp, s: string, inClass: (t: string, i: number) => number) => {
+      const cut = classSuffixStart(s, inClass);
+      const m = re.exec(s.slice(cut));
+      return m?.map((g) => g ?? null).concat(String(m.index + cut));
+    };
+    const before = (s: string) => [s, s.slice(-220)];
+    for (const name of fixtureNames())
+      for (const sentence of buildModel(loadFixture(name).text).sentences)
+        for (let at = sentence.text.indexOf(" ", 1); at > 0; at = sentence.text.indexOf(" ", at + 1))
+          for (const s of before(sentence.text.slice(0, at)))
+            for (const [label, re, inClass] of cases) assert.deepEqual(onSuffix(re, s, inClass), whole(re, s), `${label}: ${JSON.stringify(s)}`);
+    const pieces = ["he", "She", "they", "él", "ſhe", "we", "I", "also", "then", "quickly", "Quickly", "once again", "the company", "The Company", "analysts", "data", "experts", "sources", "said and", "noted", "ed and", "Jane", "Doe", "de", "of", "&", "O’Brien", "Smith's", "St.", "Jr.", "1", ",", "(", "“", "-", "𝐀", "\uD835", "\u0301", "\u00A0"];
+    for (const [label, re, inClass] of cases)
+      fc.assert(fc.property(noisy(pieces), (s) => assert.deepEqual(onSuffix(re, s, inClass), whole(re, s), `${label}: ${JSON.stringify(s)}`)), { numRuns: 3000, seed: 6 });
   });
 });

@@ -62,3 +62,24 @@ export function foldCase(word: string): string {
 export function isWhitespace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+/** A letter (\p{L}) or whitespace (\s) at i: its width, or 0. */
+export const letterOrSpaceAt = (text: string, i: number): number => (isWhitespace(text.charCodeAt(i)) ? 1 : letterAt(text, i));
+
+/**
+ * Where the longest suffix of s made of characters of one class starts (`inClass` as charClass
+ * gives it, read back whole code point by whole code point). A pattern anchored at the end whose
+ * matches hold only such characters matches within that suffix: tried there, it does not try
+ * every position of the text before it, as V8 does with a pattern anchored at its end.
+ */
+export function classSuffixStart(s: string, inClass: (text: string, i: number) => number): number {
+  let i = s.length;
+  while (i > 0) {
+    const pair = i >= 2 && (s.charCodeAt(i - 1) & 0xfc00) === 0xdc00 && (s.charCodeAt(i - 2) & 0xfc00) === 0xd800;
+    const at = pair ? i - 2 : i - 1;
+    if (inClass(s, at) !== i - at) break;
+    i = at;
+  }
+  return i;
+}
+

@@ -1,14 +1,14 @@
 // Recognising names of people and organisations in prose, and resolving short mentions
 // ("Xi", "Wang") to the full name the release gave earlier ("Xi Jinping", "Wang Yiwei").
 import { TITLE_WORDS } from "./lexicon";
-import { charClass, isAsciiLetter, isWhitespace } from "./charClass";
+import { charClass, classSuffixStart, isAsciiLetter, isWhitespace } from "./charClass";
 
 const TOKEN = String.raw`[\p{Lu}][\p{L}\p{M}'’.\-]*`;
 const CONNECTOR = String.raw`(?:de|van|von|der|den|da|di|du|al|bin|la|le|del|dos|das|zu|of|for|&)`;
 /** A run of capitalised tokens, allowing lower-case connectors inside ("Bureau of Labor Statistics"). */
 export const NAME_CHUNK = new RegExp(String.raw`${TOKEN}(?:\s+(?:${CONNECTOR}\s+)?${TOKEN})*`, "gu");
 // eslint-disable-next-line regexp/no-super-linear-move -- nameAtEnd is only given text cut before a cue, at most 220 characters
-const NAME_AT_END = new RegExp(String.raw`(?:${TOKEN})(?:\s+(?:${CONNECTOR}\s+)?${TOKEN})*[’']?s?\s*$`, "u");
+export const NAME_AT_END = new RegExp(String.raw`(?:${TOKEN})(?:\s+(?:${CONNECTOR}\s+)?${TOKEN})*[’']?s?\s*$`, "u");
 const NAME_AT_START = new RegExp(String.raw`^(?:${TOKEN})(?:\s+(?:${CONNECTOR}\s+)?${TOKEN})*`, "u");
 
 const NOT_NAMES = new Set(
@@ -65,7 +65,8 @@ export function isOrganisation(name: string): boolean {
 
 /** The name standing right before a cue, or undefined. */
 export function nameAtEnd(prefix: string): string | undefined {
-  const m = NAME_AT_END.exec(prefix);
+  // A name's characters only, up to the end: tried on the run of those at the end (see classSuffixStart).
+  const m = NAME_AT_END.exec(prefix.slice(classSuffixStart(prefix, nameCharAt)));
   if (!m) return undefined;
   let chunk = m[0].trim().replace(/[’']s?$/, "");
   // Drop sentence-initial function words captured by the capital rule ("The Company").
@@ -95,6 +96,8 @@ export function collectFullNames(sentences: string[], namesIn: (sentence: string
   return [...names];
 }
 
+/** What NAME_AT_END can match: TOKEN's characters, whitespace and "&" (in connectors). */
+export const nameCharAt = charClass(/[\p{L}\p{M}'’.\-&\s]/u, (c) => isAsciiLetter(c) || c === 39 || c === 46 || c === 45 || c === 38 || isWhitespace(c));
 const upperAt = charClass(/\p{Lu}/u, (c) => c >= 65 && c <= 90);
 const tokenCharAt = charClass(/[\p{L}\p{M}'’.-]/u, (c) => isAsciiLetter(c) || c === 39 || c === 45 || c === 46);
 const CONNECTORS = new Set(CONNECTOR.slice(3, -1).split("|"));

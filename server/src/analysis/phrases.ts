@@ -6,8 +6,8 @@
 //   (?<![\p{L}\p{N}])(?:phrase|…, longest first)(?![\p{L}\p{N}])   flags "giu"
 // where a space in a phrase matches any run of whitespace (with `hyphenBound`, a hyphen next to
 // the phrase also blocks it, as (?<![\p{L}\p{N}-]) … (?![\p{L}\p{N}-]) would).
-import { foldCase, isWhitespace, wordCharAt } from "./charClass";
-import { WordScan, WordTable } from "./wordTable";
+import { foldCase, isWhitespace, wordCharAt, wordRunEnd } from "./charClass";
+import { WordTable } from "./wordTable";
 
 /**
  * Every word of every word list, folded to lower case (as the i and u regex flags compare) and
@@ -30,8 +30,6 @@ export function vocabularyNumber(word: string): number {
 /** The vocabulary number of the word text[start, end), or -1. */
 const wordNumber = (text: string, start: number, end: number) => VOCABULARY.find(text, start, end, foldCase);
 
-const SCAN = new WordScan();
-
 /** Where words are collected before a Tokens keeps an array of its own size. */
 const SCRATCH_SIZE = 3 * 256;
 let scratch = new Int32Array(SCRATCH_SIZE);
@@ -53,12 +51,13 @@ export class Tokens {
     const n = text.length;
     let count = 0;
     for (let i = 0; i < n; ) {
-      const start = i;
-      i = SCAN.read(text, i);
-      if (i === start) {
+      const end = wordRunEnd(text, i);
+      if (end === i) {
         i++;
         continue;
       }
+      const start = i;
+      i = end;
       if (3 * count + 3 > scratch.length) {
         const grown = new Int32Array(scratch.length * 2);
         grown.set(scratch);
@@ -66,7 +65,7 @@ export class Tokens {
       }
       scratch[3 * count] = start;
       scratch[3 * count + 1] = i;
-      scratch[3 * count + 2] = SCAN.ascii ? VOCABULARY.findHashed(text, start, i, SCAN.hash) : wordNumber(text, start, i);
+      scratch[3 * count + 2] = wordNumber(text, start, i);
       count++;
     }
     this.length = count;

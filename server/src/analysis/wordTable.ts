@@ -1,5 +1,3 @@
-import { ASCII_WORD_UNITS, wordRunEnd } from "./charClass";
-
 // Words numbered 0, 1, 2, … and found again from a stretch of a text without making a string
 // of it: the word lists and the language guess look up every word of a text, and a slice and a
 // map lookup per word were most of their cost.
@@ -7,10 +5,10 @@ import { ASCII_WORD_UNITS, wordRunEnd } from "./charClass";
 /** The hash of a word so far, h, and its next code unit c (lower case). */
 export const hashStep = (h: number, c: number) => (Math.imul(h, 31) + c) | 0;
 /** The lower case of an ASCII capital, any other code unit as it is. */
-export const asciiLower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+const asciiLower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /** A hash of text[start, end) with ASCII capitals read as lower case. */
-export function asciiHash(s: string, start: number, end: number): number {
+function asciiHash(s: string, start: number, end: number): number {
   let h = 0;
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
@@ -22,32 +20,6 @@ export function asciiHash(s: string, start: number, end: number): number {
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
   return true;
-}
-
-/**
- * Reads one word at a time and hashes it as it goes, for the tokeniser and the language guess:
- * most words are all ASCII, and are then looked up by that hash (findHashed) with no second
- * pass over them. One object is reused for every word.
- */
-export class WordScan {
-  /** The hash of the last word read (asciiHash), when it was all ASCII. */
-  hash = 0;
-  ascii = true;
-
-  /** The end of the run of word units from i, as wordRunEnd(text, i, table) finds it. */
-  read(text: string, i: number, table: Uint8Array = ASCII_WORD_UNITS): number {
-    const n = text.length;
-    let h = 0;
-    for (let c = text.charCodeAt(i); i < n && c < 128 && table[c]; c = text.charCodeAt(++i)) h = hashStep(h, asciiLower(c));
-    this.hash = h;
-    this.ascii = true;
-    if (i < n && text.charCodeAt(i) >= 128) {
-      const end = wordRunEnd(text, i, table);
-      this.ascii = end === i;
-      i = end;
-    }
-    return i;
-  }
 }
 
 export class WordTable {
