@@ -100,4 +100,15 @@ describe("outline: datelines of several wires and languages", () => {
       assert.equal(r.model.headline?.text, "Acme Unveils a Router for Small Offices");
     });
   }
+
+  it("a month and a year: the year is not read as the day (“September 2025”, not “September 20”)", () => {
+    for (const [line, date] of [
+      ["Boston, MA – September 2025 – Holiday shoppers are expected to spend more.", "September 2025"],
+      ["NEW YORK, Jan. 5, 2026 /PRNewswire/ -- Acme Corp. today announced a router.", "Jan. 5, 2026"],
+      ["HOFFMAN ESTATES, Ill., July 22 /PRNewswire-FirstCall/ -- Sears reported results.", "July 22"],
+    ]) {
+      const r = analyze(paragraphs("Acme Unveils a Router for Small Offices", line, "The router ships in May."));
+      assert.equal(r.model.dateline?.date, date, line);
+    }
+  });
 });

@@ -12,9 +12,9 @@ const MONTHS =
   "gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|" +
   "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)";
 const WEEKDAY = "(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)";
-/** A date as datelines write it: "Feb. 6, 2026", "6 February 2026", "13 de agosto de 2026", "15. November 2023". */
+/** A date as datelines write it: "Feb. 6, 2026", "6 February 2026", "13 de agosto de 2026", "15. November 2023", "September 2025" (a day is one or two digits: not the first two of a year). */
 export const DATE = new RegExp(
-  `${WEEKDAY}?(?:${MONTHS}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}\\.?\\s+(?:de\\s+)?${MONTHS}(?:\\s+(?:de\\s+)?\\d{4})?|${MONTHS}\\s+\\d{4})`,
+  `${WEEKDAY}?(?:${MONTHS}\\s+\\d{1,2}(?!\\d)(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}\\.?\\s+(?:de\\s+)?${MONTHS}(?:\\s+(?:de\\s+)?\\d{4})?|${MONTHS}\\s+\\d{4})`,
   "i",
 );
 // eslint-disable-next-line regexp/no-super-linear-backtracking -- only the first 160 characters of a line are searched
