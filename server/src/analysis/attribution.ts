@@ -493,7 +493,6 @@ function governedBy(name: string, plain: boolean): RegExp {
   let re = governedCache.get(key);
   if (!re) {
     if (governedCache.size > 2000) governedCache.clear();
-    // eslint-disable-next-line regexp/no-super-linear-move -- tested on text cut from `before`, at most 220 characters
     re = new RegExp(`(?:^|\\s)(?:[Ii]n|[Oo]f|[Ff]rom|[Aa]t|[Tt]o|[Ff]or|[Ww]ith|[Oo]n|[Bb]y|[Ii]nto|[Aa]cross|[Tt]hroughout|[Tt]han|[Ll]ike)\\s+(?:[Tt]he\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,3}${plain ? "" : String.raw`(?:[\p{Lu}][\p{L}.'’-]*,\s+)?`}${alternation([name])}[’']?s?\\s*$`, "u");
     governedCache.set(key, re);
   }

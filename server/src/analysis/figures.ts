@@ -19,9 +19,9 @@ export interface RawFigure extends Span {
 const NUM = String.raw`\d{1,3}(?:[,.\u00A0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
 const SPELLED =
   "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?";
-const SCALE = String.raw`(?:trillion|billion|million|thousand|bn|mn|mil(?:\.|lones|ioni|liards?|liarden|lionen|lions?)?|mio\.?|mrd\.?|md|miliardi|milhões|bilhões|[MBKT](?![\p{L}]))`;
+const SCALE = String.raw`(?:trillion|billion|thousand|bn|mn|mil(?:\.|lones|ioni|liards?|liarden|lionen|lions?)?|mio\.?|mrd\.?|md|miliardi|milhões|bilhões|[MBKT](?![\p{L}]))`;
 const CUR_PREFIX = String.raw`(?:US\s?\\?\$|C\\?\$|A\\?\$|R\\?\$|HK\\?\$|S\\?\$|NZ\\?\$|\\?\$|€|£|¥|₹|Ps\.\s?|USD\s?|EUR\s?|GBP\s?|CHF\s?|JPY\s?|CNY\s?|RMB\s?|MXN\s?)`;
-const CUR_SUFFIX = String.raw`(?:\s?(?:d['’]\s?|de\s|di\s)?(?:Md€|M€|€|euros?|dollars?|dólares|USD|EUR|GBP|pesos|yuan|yen|pounds|francs|Euro|EUR))`;
+const CUR_SUFFIX = String.raw`(?:\s?(?:d['’]\s?|de\s|di\s)?(?:Md€|M€|€|euros?|dollars?|dólares|USD|EUR|GBP|pesos|yuan|yen|pounds|francs))`;
 const RANGE = String.raw`(?:\s?(?:-|–|—|to|bis|à|a)\s?)`;
 
 const MONEY = new RegExp(
@@ -29,7 +29,7 @@ const MONEY = new RegExp(
   "giu",
 );
 const PERCENT = new RegExp(
-  String.raw`(?<![\p{L}\d.,])(?:${NUM}|${SPELLED})(?:\s?%|\s?(?:-|–|to)\s?(?:${NUM})\s?%|(?:${RANGE}(?:${NUM}))?\s?(?:%|percent(?:age points?)?|per cent|percentage points?|Prozent(?:punkte)?|por ciento|pour cent|per cento|pontos percentuais|pp)(?![\p{L}]))`,
+  String.raw`(?<![\p{L}\d.,])(?:${NUM}|${SPELLED})(?:\s?%|\s?(?:-|–|to)\s?(?:${NUM})\s?%|(?:${RANGE}(?:${NUM}))?\s?(?:%|percent(?:age points?)?|per cent|Prozent(?:punkte)?|por ciento|pour cent|per cento|pontos percentuais|pp)(?![\p{L}]))`,
   "giu",
 );
 const MULTIPLE = new RegExp(
@@ -69,12 +69,12 @@ export const FIGURE_PATTERNS = { percent: PERCENT, share: SHARE, rank: RANK, mul
 const SCALES: [RegExp, number][] = [
   [/^(?:trillion|t)$/i, 1e12],
   [/^(?:billion|bn|b|milliards?|miliardi|mrd\.?|md|mil millones|bilhões|milliarden)$/i, 1e9],
-  [/^(?:million|mn|m|mil|mio\.?|millones|milioni|millions?|milhões|millionen)$/i, 1e6],
+  [/^(?:mn|m|mil|mio\.?|millones|milioni|millions?|milhões|millionen)$/i, 1e6],
   [/^(?:thousand|k)$/i, 1e3],
 ];
 const CURRENCIES: [RegExp, string][] = [
   [/US\s?\\?\$|USD|dollars?|\\?\$/i, "USD"],
-  [/€|EUR|euros?|Md€|M€/i, "EUR"],
+  [/€|EUR|Md€|M€/i, "EUR"],
   [/£|GBP|pounds/i, "GBP"],
   [/¥|JPY|yen/i, "JPY"],
   [/CNY|RMB|yuan/i, "CNY"],
@@ -130,7 +130,7 @@ export function formatInteger(n: number): string {
 }
 
 function scaleOf(s: string): number {
-  const m = /(trillion|billion|million|thousand|milliards?|miliardi|millones|milioni|millions?|bn|mn|mio\.?|mrd\.?|Md€|M€|md|mil|[MBKT])(?![\p{L}])/iu.exec(s);
+  const m = /(trillion|billion|thousand|milliards?|miliardi|millones|milioni|millions?|bn|mn|mio\.?|mrd\.?|Md€|M€|md|mil|[MBKT])(?![\p{L}])/iu.exec(s);
   if (!m) return 1;
   if (/^Md€$/i.test(m[1])) return 1e9;
   if (/^M€$/i.test(m[1])) return 1e6;
@@ -160,7 +160,9 @@ function numbersIn(s: string): number[] {
 
 // Every pattern above needs a digit, or one of these words after a non-letter: a cheap test
 // that lets most sentences skip the seven scans.
-const HINT_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|twice|double|triple|quadruple|third|quarter|fifth|half|majority|second|fourth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|rank|tens|hundreds|thousands|millions|billions";
+// Without a right boundary a word also stands for the longer ones it opens ("six" for "sixty",
+// "sixth"; "ten" for "tens", "tenth").
+const HINT_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|twice|double|triple|quadruple|third|quarter|fifth|half|majority|second|ninth|twelfth|rank|thousands|millions|billions";
 export const FIGURE_HINT = new RegExp(String.raw`\d|(?<!\p{L})(?:${HINT_WORDS})`, "iu");
 /** The hint words by their first two letters (first * 128 + second). */
 const HINT_BY_HEAD = new Map<number, string[]>();
@@ -225,7 +227,7 @@ export function scanFigures(text: string, base: number, tokens?: Tokens): RawFig
     let normalised: string;
     switch (kind) {
       case "money": {
-        const scale = scaleOf(raw.replace(/^\D*?\d[\d.,\s]*/, (x) => x.replace(/[MBKT]$/, "")));
+        const scale = scaleOf(raw.replace(/^\D*\d[\d.,\s]*/, (x) => x.replace(/[MBKT]$/, "")));
         value *= scale;
         if (valueTo !== undefined) valueTo *= scale;
         currency = currencyOf(raw) ?? "USD";
@@ -261,7 +263,7 @@ export function scanFigures(text: string, base: number, tokens?: Tokens): RawFig
           unit = "share";
           normalised = `${fmt(Math.round(value * 10) / 10)}% (${a} in ${b})`;
           kind = "percent";
-        } else if (/third|quarter|fifth|half|majority|thirds|quarters/.test(lower)) {
+        } else if (/third|quarter|fifth|half|majority/.test(lower)) {
           value = /two[- ]thirds/.test(lower) ? 66.7 : /three[- ]quarters/.test(lower) ? 75 : /third/.test(lower) ? 33.3 : /quarter/.test(lower) ? 25 : /fifth/.test(lower) ? 20 : 50;
           unit = "share";
           normalised = /majority/.test(lower) ? "> 50%" : `${value}%`;

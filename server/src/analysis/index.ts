@@ -136,7 +136,7 @@ function tokensFor(memo: AnalysisOptions["memo"]): (s: Sentence) => Tokens {
  * Scraped releases often run the About section or the publisher's blurb into the last body
  * line. From such a sentence to the end of its paragraph the text is stock, not claims.
  */
-const STOCK_OPENING = /^(?:#{1,6}\s*)?(?:\*\*)?(?:about|über|ueber|à propos|a propos|acerca|sobre|informazioni|chi |forward|safe harbou?r|cautionary|media|press|investor|contacts?\b|for (?:more|further|media|press|additional)|disclaimer|note to|this (?:press release|content|post)|important|kontakt|pressekontakt|contacto|contatt|zukunftsgerichtete|déclarations|declaraciones|dichiarazioni|certain (?:statements|information))/i;
+const STOCK_OPENING = /^(?:#{1,6}\s*)?(?:\*\*)?(?:about|über|ueber|à propos|a propos|acerca|sobre|informazioni|chi |forward|safe harbou?r|cautionary|media|press|investor|contacts?\b|for (?:more|further|media|press|additional)|disclaimer|note to|this (?:press release|content|post)|important|kontakt|contacto|contatt|zukunftsgerichtete|déclarations|declaraciones|dichiarazioni|certain (?:statements|information))/i;
 
 function findRunInStock(paragraphs: ReleaseModel["paragraphs"]): Set<number> {
   const out = new Set<number>();
