@@ -34,7 +34,7 @@ parentPort?.on("message", (job: WorkerJob) => {
     const memo = job.memo && job.text.length <= MAX_MEMO_LENGTH ? memoFor(job.uri) : undefined;
     if (!memo) memos.delete(job.uri);
     const options: AnalysisOptions = { ...job.options, isCancelled, memo };
-    reply = { id: job.id, result: forServer(analyze(job.text, options)) };
+    reply = { id: job.id, result: forServer(analyze(job.text, options), job.memo) };
   } catch (e) {
     reply = e instanceof AnalysisCancelled ? { id: job.id, cancelled: true } : { id: job.id, error: e instanceof Error ? e.stack ?? e.message : String(e) };
   }
@@ -43,12 +43,12 @@ parentPort?.on("message", (job: WorkerJob) => {
   parentPort?.postMessage(reply, transfer);
 });
 
-/** What the server needs at once, and the model serialised for later (see WorkerResult). */
-function forServer(r: AnalysisResult): WorkerResult {
+/** What the server needs at once, and the model serialised for later (see WorkerResult); hover stretches for an open document only. */
+function forServer(r: AnalysisResult, open: boolean): WorkerResult {
   const evidence = releaseEvidence(r.model);
   const folding = foldingRanges(r);
   const card = scorecard(r);
-  const hover = hoverStretches(r.model);
+  const hover = open ? hoverStretches(r.model) : [];
   const model = ownBuffer(serialize(withoutTexts(r).model));
   return { findings: r.findings, outline: r.outline, evidence, folding, scorecard: card, model, hover };
 }

@@ -524,8 +524,7 @@ function subjectOf(t: string, at: number, len: number): (Omit<CueHit, "cue" | "c
   const pron = PRONOUN.exec(tail);
   if (pron) return { pronoun: true, phraseOffset: at };
   if (FIRST_PERSON.test(tail)) return { source: "the issuer", sourceType: "issuer", phraseOffset: at };
-  if (THE_COMPANY.test(tail))
-    return { source: "the company", sourceType: "issuer", phraseOffset: at };
+  if (THE_COMPANY.test(tail)) return { source: "the company", sourceType: "issuer", phraseOffset: at };
   const vague = VAGUE_SUBJECT_AT_END.exec(tail);
   if (vague) return { vague: true, phraseOffset: offsetBase + cut + vague.index + (vague[0].length - vague[0].trimStart().length) };
   // "Wang Yiwei, a professor at Renmin University of China, told"

@@ -96,10 +96,13 @@ export function collectFullNames(sentences: string[], namesIn: (sentence: string
   return [...names];
 }
 
-/** What NAME_AT_END can match: TOKEN's characters, whitespace and "&" (in connectors). */
-export const nameCharAt = charClass(/[\p{L}\p{M}'’.\-&\s]/u, (c) => isAsciiLetter(c) || c === 39 || c === 46 || c === 45 || c === 38 || isWhitespace(c));
 const upperAt = charClass(/\p{Lu}/u, (c) => c >= 65 && c <= 90);
 const tokenCharAt = charClass(/[\p{L}\p{M}'’.-]/u, (c) => isAsciiLetter(c) || c === 39 || c === 45 || c === 46);
+/** What NAME_AT_END can match: TOKEN's characters, whitespace and "&" (in connectors). */
+export const nameCharAt = (text: string, i: number): number => {
+  const c = text.charCodeAt(i);
+  return c === 38 || isWhitespace(c) ? 1 : tokenCharAt(text, i);
+};
 const CONNECTORS = new Set(CONNECTOR.slice(3, -1).split("|"));
 
 /** The end of the run of TOKEN characters from i. */

@@ -54,25 +54,18 @@ function wordOf(text: string, s: Start): string {
   return (s.word ??= foldCase(text.slice(s.at, s.end)));
 }
 
-/** A global regex, run only at the starts its first words allow. */
-export class StartScan {
-  private readonly sticky: RegExp;
-  /** First words by their first two letters (or their only letter). */
+/** Words a run of letters may open with ("ten" opens "tens" and "tenth"), compared as the i and u regex flags compare. */
+export class FirstWords {
+  /** The words by their first two letters (or their only letter). */
   private readonly byHead = new Map<string, string[]>();
   /**
-   * Which two ASCII letters (lower case, first * 128 + second) can open a first word: other
-   * ASCII words are passed over unread. A one-letter word is looked up with 0 for its second.
+   * Which two ASCII letters (lower case, first * 128 + second) can open a word: other ASCII
+   * runs are passed over unread. A one-letter word is looked up with 0 for its second.
    */
   private readonly firstTwo = new Uint8Array(128 * 128);
 
-  /**
-   * @param re a global regex every match of which starts at a digit (not after a letter or
-   *   digit) or with a word of `firstWords` (not after a letter; letters may follow it, as
-   *   in "twox" or "twopercent")
-   */
-  constructor(re: RegExp, firstWords: string[], private readonly digits = true) {
-    this.sticky = new RegExp(re.source, re.flags.replace("g", "") + "y");
-    for (const w of new Set(firstWords.map(foldCase))) {
+  constructor(words: string[]) {
+    for (const w of new Set(words.map(foldCase))) {
       if (w.charCodeAt(0) < 128) {
         // A one-letter first word ("a"), or one whose second letter is not ASCII, lets every word starting with its letter through.
         if (w.length === 1 || w.charCodeAt(1) >= 128) for (let c = 0; c < 128; c++) this.firstTwo[w.charCodeAt(0) * 128 + c] = 1;
@@ -83,7 +76,17 @@ export class StartScan {
     }
   }
 
-  /** Does the run of letters `word` begin with one of the first words? */
+  /** Does the run of letters text[at, end) open with one of the words? `start`, when given, keeps the folded run for other scans. */
+  opensAt(text: string, at: number, end: number, start?: Start): boolean {
+    // c | 32 is the lower case of an ASCII letter; a run starting beyond ASCII may fold into it.
+    // Two ASCII letters that open no word rule the run out before it is read.
+    const c = text.charCodeAt(at);
+    const c1 = end > at + 1 ? text.charCodeAt(at + 1) | 32 : 0;
+    if (c < 128 && c1 < 128 && !this.firstTwo[(c | 32) * 128 + c1]) return false;
+    return this.opens(start ? wordOf(text, start) : foldCase(text.slice(at, end)));
+  }
+
+  /** Does the run of letters `word` begin with one of the words? */
   private opens(word: string): boolean {
     return this.opensBy(word, word.slice(0, 2)) || this.opensBy(word, word.slice(0, 1));
   }
@@ -91,6 +94,22 @@ export class StartScan {
   private opensBy(word: string, head: string): boolean {
     for (const w of this.byHead.get(head) ?? []) if (word.startsWith(w)) return true;
     return false;
+  }
+}
+
+/** A global regex, run only at the starts its first words allow. */
+export class StartScan {
+  private readonly sticky: RegExp;
+  private readonly first: FirstWords;
+
+  /**
+   * @param re a global regex every match of which starts at a digit (not after a letter or
+   *   digit) or with a word of `firstWords` (not after a letter; letters may follow it, as
+   *   in "twox" or "twopercent")
+   */
+  constructor(re: RegExp, firstWords: string[], private readonly digits = true) {
+    this.sticky = new RegExp(re.source, re.flags.replace("g", "") + "y");
+    this.first = new FirstWords(firstWords);
   }
 
   /** The matches execAll(re, text) would give, left to right. */
@@ -101,14 +120,7 @@ export class StartScan {
       if (s.at < from) continue;
       if (s.end === s.at) {
         if (!this.digits) continue;
-      } else {
-        // c | 32 is the lower case of an ASCII letter; a word starting beyond ASCII may fold into it.
-        // Two ASCII letters that open no first word rule the word out before it is read.
-        const c = text.charCodeAt(s.at);
-        const c1 = s.end > s.at + 1 ? text.charCodeAt(s.at + 1) | 32 : 0;
-        if (c < 128 && c1 < 128 && !this.firstTwo[(c | 32) * 128 + c1]) continue;
-        if (!this.opens(wordOf(text, s))) continue;
-      }
+      } else if (!this.first.opensAt(text, s.at, s.end, s)) continue;
       this.sticky.lastIndex = s.at;
       const m = this.sticky.exec(text);
       if (!m) continue;

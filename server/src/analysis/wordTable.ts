@@ -2,18 +2,13 @@
 // of it: the word lists and the language guess look up every word of a text, and a slice and a
 // map lookup per word were most of their cost.
 
-/** The hash of a word so far, h, and its next code unit c (lower case). */
-export const hashStep = (h: number, c: number) => (Math.imul(h, 31) + c) | 0;
 /** The lower case of an ASCII capital, any other code unit as it is. */
 const asciiLower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /** A hash of text[start, end) with ASCII capitals read as lower case. */
 function asciiHash(s: string, start: number, end: number): number {
   let h = 0;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    h = hashStep(h, asciiLower(c));
-  }
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + asciiLower(s.charCodeAt(i))) | 0;
   return h;
 }
 
@@ -52,18 +47,10 @@ export class WordTable {
    * up by that.
    */
   find(text: string, start: number, end: number, fold: (word: string) => string): number {
-    for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return this.get(fold(text.slice(start, end)));
-    return this.findHashed(text, start, end, asciiHash(text, start, end));
-  }
-
-  /**
-   * The number of the all-ASCII word text[start, end) (ASCII capitals read as lower case) whose
-   * asciiHash is `hash`, or -1: for a caller that hashed the word while finding its end.
-   */
-  findHashed(text: string, start: number, end: number, hash: number): number {
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return this.byString.get(fold(text.slice(start, end))) ?? -1;
     const len = end - start;
     const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = asciiHash(text, start, end) & mask; ; slot = (slot + 1) & mask) {
       const id = this.slots[slot];
       if (id < 0) return -1;
       const w = this.words[id];
@@ -75,11 +62,6 @@ export class WordTable {
       }
       if (k === len) return id;
     }
-  }
-
-  /** The number of `word` exactly as given, or -1. */
-  get(word: string): number {
-    return this.byString.get(word) ?? -1;
   }
 
   private place(id: number, word: string): void {

@@ -36,7 +36,7 @@ export class AnalysisWorker {
 
   constructor(private readonly script = path.join(__dirname, "analysisWorker.js")) {}
 
-  /** `memo: false` for a document analysed once (not open): the worker keeps nothing of it. */
+  /** `memo: false` for a document analysed once (not open): the worker keeps nothing of it and indexes no hovers. */
   run(uri: string, text: string, options: AnalysisOptions, { memo = true } = {}): WorkerRun {
     const cancel = new SharedArrayBuffer(4);
     const id = this.nextId++;

@@ -10,7 +10,7 @@ export interface WorkerJob {
   text: string;
   /** Options without the callbacks and the memo (the worker has its own). */
   options: Omit<AnalysisOptions, "isCancelled" | "memo">;
-  /** Whether the worker keeps a memo of the document for its next version. */
+  /** Whether the document is open: the worker keeps a memo of it for its next version, and indexes its hovers. */
   memo: boolean;
   /** A SharedArrayBuffer of one Int32: set to 1 to cancel the job. */
   cancel: SharedArrayBuffer;
@@ -31,7 +31,7 @@ export interface WorkerResult {
   folding: FoldingRange[];
   scorecard: Scorecard;
   model: Uint8Array;
-  /** The hover items, serialised by stretches of the document (hoverStretches). */
+  /** The hover items, serialised by stretches of the document (hoverStretches); none for a document that is not open. */
   hover: Uint8Array[];
 }
 
