@@ -9,7 +9,7 @@ import { analyze, AnalysisCancelled, AnalysisMemo, type AnalysisOptions, type An
 import { releaseEvidence } from "./analysis/detect";
 import { foldingRanges } from "./lsp/folding";
 import { scorecard } from "./report";
-import type { WorkerJob, WorkerReply, WorkerResult } from "./lsp/workerProtocol";
+import { FINDINGS_PER_SLICE, type WorkerJob, type WorkerReply, type WorkerResult } from "./lsp/workerProtocol";
 
 const memos = new Map<string, AnalysisMemo>();
 /** A memo holds copies of a document's lines, paragraphs and sentences: a few, for documents up to a size. */
@@ -38,19 +38,22 @@ parentPort?.on("message", (job: WorkerJob) => {
   } catch (e) {
     reply = e instanceof AnalysisCancelled ? { id: job.id, cancelled: true } : { id: job.id, error: e instanceof Error ? e.stack ?? e.message : String(e) };
   }
-  // The serialised model and hover stretches are handed over, not copied.
-  const transfer = "result" in reply ? [reply.result.model, ...reply.result.hover].map((b) => b.buffer as ArrayBuffer) : [];
+  // The serialised parts are handed over, not copied.
+  const transfer = "result" in reply ? [...reply.result.findings, reply.result.outline, reply.result.model, ...reply.result.hover].map((b) => b.buffer as ArrayBuffer) : [];
   parentPort?.postMessage(reply, transfer);
 });
 
-/** What the server needs at once, and the model serialised for later (see WorkerResult); hover stretches for an open document only. */
+/** The result as the server takes it (see WorkerResult); hover stretches for an open document only. */
 function forServer(r: AnalysisResult, open: boolean): WorkerResult {
   const evidence = releaseEvidence(r.model);
   const folding = foldingRanges(r);
   const card = scorecard(r);
   const hover = open ? hoverStretches(r.model) : [];
+  const findings: Uint8Array[] = [];
+  for (let i = 0; i < r.findings.length; i += FINDINGS_PER_SLICE) findings.push(ownBuffer(serialize(r.findings.slice(i, i + FINDINGS_PER_SLICE))));
+  const outline = ownBuffer(serialize(r.outline));
   const model = ownBuffer(serialize(withoutTexts(r).model));
-  return { findings: r.findings, outline: r.outline, evidence, folding, scorecard: card, model, hover };
+  return { findings, outline, evidence, folding, scorecard: card, model, hover };
 }
 
 /** The result without the texts the server already has (see withTexts in lsp/analysisWorker.ts). */

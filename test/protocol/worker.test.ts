@@ -9,7 +9,9 @@ import { FIXTURES, TestClient } from "./client";
 import { analyze, AnalysisCancelled, hoverAt } from "../../server/src/analysis/index";
 import { HOVER_STRETCH } from "../../server/src/lsp/hoverIndex";
 import { WORKER_MIN_LENGTH } from "../../server/src/lsp/analysisCache";
-import { AnalysisWorker } from "../../server/src/lsp/analysisWorker";
+import { AnalysisWorker, readFindings } from "../../server/src/lsp/analysisWorker";
+import { FINDINGS_PER_SLICE } from "../../server/src/lsp/workerProtocol";
+import { serialize } from "node:v8";
 import { foldingRanges } from "../../server/src/lsp/folding";
 import { scorecard } from "../../server/src/report";
 import { releaseEvidence } from "../../server/src/analysis/detect";
@@ -54,6 +56,7 @@ describe("protocol: large documents in the analysis worker", function () {
     assert.ok(bigAt > 0 && hoverAt < bigAt, "the hover came before the large release's diagnostics: the server was not blocked");
     const local = analyze(big);
     const expected = local.findings;
+    assert.ok(expected.length > 3 * FINDINGS_PER_SLICE, `the findings come in several slices (${expected.length})`);
     const lineAndColumn = positions(big);
     assert.ok(!big.includes("\r"));
     assert.deepEqual(
@@ -133,10 +136,28 @@ describe("analysis worker: cancellation", function () {
       assert.deepEqual(done.evidence, releaseEvidence(local.model));
       assert.equal(small.model.text, SEED_TEXT, "the texts the worker leaves out are restored");
       assert.deepEqual(small.model, local.model, "the model, read when asked for, is the engine's");
+      assert.deepEqual(small.outline, local.outline, "and so is the outline");
       assert.ok(performance.now() - started > 0);
     } finally {
       w.dispose();
     }
+  });
+});
+
+describe("analysis worker: receiving findings", function () {
+  it("reads the findings' slices one per turn of the event loop, in order", async () => {
+    const findings = analyze(SEED_TEXT).findings;
+    assert.ok(findings.length >= 6);
+    const slices = [0, 2, 4].map((i) => serialize(findings.slice(i, i + 2)));
+    let done = false;
+    const reading = readFindings(slices).then((f) => {
+      done = true;
+      return f;
+    });
+    // Queued after the reader's first turn: it runs while slices are still to be read.
+    const between = new Promise<boolean>((resolve) => setImmediate(() => resolve(!done)));
+    assert.equal(await between, true, "another callback ran before the last slice was read");
+    assert.deepEqual(await reading, findings.slice(0, 6));
   });
 });
 

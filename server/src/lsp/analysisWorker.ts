@@ -6,7 +6,7 @@ import { Worker } from "node:worker_threads";
 import * as path from "node:path";
 import { deserialize } from "node:v8";
 import type { FoldingRange } from "vscode-languageserver";
-import { AnalysisCancelled, type AnalysisOptions, type AnalysisResult, type ReleaseModel } from "../analysis/types";
+import { AnalysisCancelled, type AnalysisOptions, type AnalysisResult, type Finding, type OutlineNode, type ReleaseModel } from "../analysis/types";
 import type { ReleaseEvidence } from "../analysis/detect";
 import type { Scorecard } from "../protocol";
 import type { WorkerJob, WorkerReply, WorkerResult } from "./workerProtocol";
@@ -86,26 +86,47 @@ function failAll(pending: Pending, e: unknown): void {
 }
 
 /**
- * The worker's result with its model read when first asked for. The worker sends the model
- * without the lines and without the texts of paragraphs and sentences (copying them back
- * doubled the time the server spends receiving it): they are made again here from the text the
- * job was given, as the engine made them.
+ * The worker's result as the server uses it (see WorkerResult for what comes how). The findings
+ * are read a slice per turn of the event loop, so that other requests are answered while a
+ * large release's findings come in. The outline and the model are read when first asked for.
+ * The model comes without the lines and without the texts of paragraphs and sentences (copying
+ * them back doubled the time the server spends receiving it): they are made again here from
+ * the text the job was given, as the engine made them.
  */
-function received(r: WorkerResult, text: string): WorkerAnalysis {
-  let bytes: Uint8Array | undefined = r.model;
-  let model: ReleaseModel | undefined;
-  const result = { findings: r.findings, outline: r.outline } as AnalysisResult;
-  Object.defineProperty(result, "model", {
+async function received(r: WorkerResult, text: string): Promise<WorkerAnalysis> {
+  const findings = await readFindings(r.findings);
+  const result = { findings } as AnalysisResult;
+  readOnFirstUse(result, "outline", r.outline, (o: OutlineNode[]) => o);
+  readOnFirstUse(result, "model", r.model, (m: ReleaseModel) => withTexts(m, text));
+  return { result, hover: new HoverIndex(r.hover, text, findings), evidence: r.evidence, folding: r.folding, scorecard: r.scorecard };
+}
+
+/** The findings of the worker's slices, one slice per turn of the event loop. */
+export async function readFindings(slices: Uint8Array[]): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const [k, slice] of slices.entries()) {
+    if (k > 0) await nextTurn();
+    for (const f of deserialize(slice) as Finding[]) findings.push(f);
+  }
+  return findings;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Defines result[key] as `bytes` deserialised (and finished by `complete`) on first read. */
+function readOnFirstUse<K extends "outline" | "model">(result: AnalysisResult, key: K, bytes: Uint8Array, complete: (value: AnalysisResult[K]) => AnalysisResult[K]): void {
+  let pending: Uint8Array | undefined = bytes;
+  let value: AnalysisResult[K] | undefined;
+  Object.defineProperty(result, key, {
     enumerable: true,
-    get(): ReleaseModel {
-      if (!model) {
-        model = withTexts(deserialize(bytes as Uint8Array) as ReleaseModel, text);
-        bytes = undefined;
+    get(): AnalysisResult[K] {
+      if (pending) {
+        value = complete(deserialize(pending) as AnalysisResult[K]);
+        pending = undefined;
       }
-      return model;
+      return value as AnalysisResult[K];
     },
   });
-  return { result, hover: new HoverIndex(r.hover, text, r.findings), evidence: r.evidence, folding: r.folding, scorecard: r.scorecard };
 }
 
 function withTexts(m: ReleaseModel, text: string): ReleaseModel {
