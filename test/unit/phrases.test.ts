@@ -50,6 +50,18 @@ describe("phrases: token matching equals the regex alternation it replaces", fun
     );
   });
 
+  it("tokens stay as they were made while later texts fill the shared pools, one of them longer than a pool", () => {
+    const runs = (s: string) => execAll(/[\p{L}\p{N}]+/gu, s).map((m) => [m.index, m.index + m[0].length]);
+    const words = (t: ReturnType<typeof tokenize>) => Array.from({ length: t.length }, (_, i) => [t.start(i), t.end(i)]);
+    const texts: string[] = [];
+    for (let k = 0; k < 3000; k++) texts.push(`Sentence ${k} has the market up ${k % 97}% — “said” Jane, ${"word ".repeat(k % 40)}end.`);
+    // 150,000 words: more than a pool holds; it starts in a pool partly used by the texts before.
+    texts.splice(1500, 0, "longword ".repeat(150000));
+    const kept = texts.map((t) => tokenize(t));
+    texts.forEach((t, k) => assert.deepStrictEqual(words(kept[k]), runs(t), `text ${k}`));
+    assert.equal(kept[1500].length, 150000);
+  });
+
   for (const [name, words] of LISTS) {
     for (const hyphenBound of [false, true]) {
       it(`${name}${hyphenBound ? ", hyphens bounding" : ""}: same matches, same order`, () => {

@@ -30,67 +30,79 @@ export function vocabularyNumber(word: string): number {
 /** The vocabulary number of the word text[start, end), or -1. */
 const wordNumber = (text: string, start: number, end: number) => VOCABULARY.find(text, start, end, foldCase);
 
-/** Where words are collected before a Tokens keeps an array of its own size. */
-const SCRATCH_SIZE = 3 * 256;
-let scratch = new Int32Array(SCRATCH_SIZE);
+/**
+ * The words of all texts tokenised, three integers each, in shared pools of POOL_SIZE: a
+ * Tokens is a stretch of one. Off the JavaScript heap, they are never copied by the young
+ * generation's collections; as plain arrays (one per sentence), the words of a 1 MB release
+ * outlived the young generation and copying them took a tenth of the analysis. (A typed array
+ * of its own per sentence would cost more: a backing store allocated and released each time.)
+ * A pool is freed once none of the Tokens in it is kept.
+ */
+const POOL_SIZE = 1 << 16;
+let pool = new Int32Array(POOL_SIZE);
+let poolUsed = 0;
 
 /**
  * The words of a text: maximal runs of [\p{L}\p{N}], as /[\p{L}\p{N}]+/gu finds them, with
- * their vocabulary numbers. Three integers a word in one array rather than an object and a
- * lower-cased string a word: a sentence's words are kept from the attribution pass to the
- * rules, and as objects those of a 1 MB release (170,000) outlived the young generation, where
- * copying them took a tenth of the analysis.
+ * their vocabulary numbers: start, end and number of word i at at + 3i, at + 3i + 1 and
+ * at + 3i + 2 of a pool, rather than an object and a lower-cased string a word.
  */
 export class Tokens {
   readonly length: number;
-  /** Start, end and vocabulary number (-1: none) of word i at 3i, 3i + 1 and 3i + 2. */
-  private readonly data: number[];
+  private readonly data: Int32Array;
+  private readonly at: number;
   private version = vocabularyVersion;
 
   constructor(readonly text: string) {
     const n = text.length;
-    let count = 0;
+    let data = pool;
+    let at = poolUsed;
+    let k = at;
     for (let i = 0; i < n; ) {
       const end = wordRunEnd(text, i);
       if (end === i) {
         i++;
         continue;
       }
-      const start = i;
-      i = end;
-      if (3 * count + 3 > scratch.length) {
-        const grown = new Int32Array(scratch.length * 2);
-        grown.set(scratch);
-        scratch = grown;
+      if (k + 3 > data.length) {
+        // The pool is full: this text's words so far move to a new one (larger, for a very long text).
+        const moved = new Int32Array(Math.max(POOL_SIZE, 2 * (k - at + 3)));
+        moved.set(data.subarray(at, k));
+        k -= at;
+        at = 0;
+        data = moved;
       }
-      scratch[3 * count] = start;
-      scratch[3 * count + 1] = i;
-      scratch[3 * count + 2] = wordNumber(text, start, i);
-      count++;
+      data[k] = i;
+      data[k + 1] = end;
+      data[k + 2] = wordNumber(text, i, end);
+      k += 3;
+      i = end;
     }
-    this.length = count;
-    // A plain array of small integers: the young generation allocates it by a pointer bump. A
-    // typed array of more than 64 bytes gets a backing store outside the heap, whose allocation
-    // and release per sentence cost more than the tokenising.
-    const data = new Array<number>(3 * count);
-    for (let k = 0; k < 3 * count; k++) data[k] = scratch[k];
     this.data = data;
-    // A sentence of a million words grew the scratch array: it is not kept at that size.
-    if (scratch.length > SCRATCH_SIZE * 64) scratch = new Int32Array(SCRATCH_SIZE);
+    this.at = at;
+    this.length = (k - at) / 3;
+    // The next text goes on in this pool, unless it was made larger for this one: that one is kept by this Tokens alone.
+    if (data.length > POOL_SIZE) {
+      pool = new Int32Array(POOL_SIZE);
+      poolUsed = 0;
+    } else {
+      pool = data;
+      poolUsed = k;
+    }
   }
 
   start(i: number): number {
-    return this.data[3 * i];
+    return this.data[this.at + 3 * i];
   }
 
   end(i: number): number {
-    return this.data[3 * i + 1];
+    return this.data[this.at + 3 * i + 1];
   }
 
   /** The vocabulary number of word i, or -1. */
   word(i: number): number {
     if (this.version !== vocabularyVersion) this.renumber();
-    return this.data[3 * i + 2];
+    return this.data[this.at + 3 * i + 2];
   }
 
   /** Is any word the vocabulary word numbered `id`? */
@@ -105,7 +117,7 @@ export class Tokens {
   }
 
   private renumber(): void {
-    for (let i = 0; i < this.length; i++) this.data[3 * i + 2] = wordNumber(this.text, this.start(i), this.end(i));
+    for (let i = 0; i < this.length; i++) this.data[this.at + 3 * i + 2] = wordNumber(this.text, this.start(i), this.end(i));
     this.version = vocabularyVersion;
   }
 }
