@@ -7,6 +7,7 @@ import { decodeText, readText, UnreadableFile } from "./files";
 import { parseArgs, USAGE, type CliOptions } from "./cli/args";
 import { resolveInputs } from "./cli/inputs";
 import { toJson, toMarkdown, toSarif, toText, type Analysed } from "./cli/formats";
+import { compileRegexesOnFirstRun } from "./regexTiering";
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
@@ -67,6 +68,7 @@ export async function main(argv: string[], write: (s: string) => void = (s) => p
 }
 
 if (require.main === module) {
+  compileRegexesOnFirstRun();
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {

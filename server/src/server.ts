@@ -3,7 +3,9 @@ import { format } from "node:util";
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from "vscode-languageserver/node";
 import { startService } from "./lsp/service";
 import { jsonEncoder } from "./lsp/jsonEncoder";
+import { compileRegexesOnFirstRun } from "./regexTiering";
 
+compileRegexesOnFirstRun();
 const connection = process.argv.includes("--stdio") ? stdioConnection() : createConnection(ProposedFeatures.all);
 startService(connection);
 connection.listen();

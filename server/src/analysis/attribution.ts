@@ -334,7 +334,7 @@ function findCues(s: Sentence, cues: CueSets, quotes: Quote[], tokens: Tokens): 
     if (named) hits.push({ source: named.name, sourceType: named.type, cue, cueSpan: cueSpan(m.index, cue.length), phraseStart: s.start + m.index });
     // Only the classic attribution cues name nobody when their object is no name
     // ("according to analysis"); "data from 97 patients" is not an attribution at all.
-    else if (STRONG_PREPOSITION.test(cue)) hits.push({ vague: true, cue, cueSpan: cueSpan(m.index, cue.length + (t.length - m.index - cue.length - after.length) + firstWords(objText, 3).length), phraseStart: s.start + m.index });
+    else if (STRONG_PREPOSITION.test(cue)) hits.push({ vague: true, cue, cueSpan: cueSpan(m.index, cue.length + (t.length - m.index - cue.length - after.length) + firstThreeWords(objText).length), phraseStart: s.start + m.index });
   }
   // "X said", "said X", "X, a professor at Y, told"
   for (const m of cues.verbs.matches(t, tokens)) {
@@ -464,9 +464,9 @@ function nameAfterCue(after: string): string | undefined {
   return undefined;
 }
 
-function firstWords(s: string, n: number): string {
-  const m = new RegExp(String.raw`^(?:\S+\s*){0,${n}}`).exec(s);
-  return (m?.[0] ?? "").trimEnd();
+const FIRST_THREE_WORDS = /^(?:\S+\s*){0,3}/;
+function firstThreeWords(s: string): string {
+  return (FIRST_THREE_WORDS.exec(s)?.[0] ?? "").trimEnd();
 }
 
 /** A named source inside a phrase ("the National Bureau of Statistics", "Grand View Research"). */

@@ -46,6 +46,7 @@ const RANK = new RegExp(
 );
 const COUNT_NOUNS =
   "people|persons|adults|children|kids|americans|residents|households|families|workers|employees|jobs|job losses|deaths|fatalities|injuries|lives|cases|patients|consumers|customers|users|companies|businesses|firms|cities|countries|states|nations|students|women|men|homes|units|tons|tonnes|vehicles|visitors|respondents|participants|shoppers|subscribers|members|locations|stores|victims|individuals|citizens|voters|farmers|schools|hospitals|reviews|downloads|transactions|organizations|organisations|startups|parents|veterans|seniors|youth|babies|births|suicides|infections|doctors|nurses|teachers|communities|clients|partners|projects|installations|devices|barrels|acres|homeowners|renters|borrowers|investors|developers|experts";
+const COUNT_NOUN_AT_END = new RegExp(`(?:${COUNT_NOUNS})$`);
 const COUNT = new RegExp(
   String.raw`(?<![\p{L}\d.,$€£])(?:(?:more than|over|nearly|almost|about|around|roughly|approximately|at least|some|up to|less than|fewer than)\s+)?(?:(?:${NUM})(?:\s?${SCALE})?|(?:tens|hundreds|thousands|millions|billions)\s+of(?:\s+(?:thousands|millions))?(?:\s+of)?|${SPELLED}\s+(?:thousand|million|billion))\s+(?:[\p{Ll}-]+\s+){0,2}(?:${COUNT_NOUNS}|[\p{Lu}][\p{Ll}]+(?:ans|enos|ers|ians|ese))(?![\p{L}])`,
   "gu",
@@ -264,7 +265,7 @@ export function scanFigures(text: string, base: number, tokens?: Tokens): RawFig
           if (spelledScale && spelledNumber !== undefined) value = spelledNumber * scaleOf(spelledScale[2]);
           const last = raw.split(/\s+/).pop() ?? "";
           // A scale word already multiplied the value: "700 million" is 700,000,000, not "700,000,000 million".
-          unit = lower.match(new RegExp(`(?:${COUNT_NOUNS})$`))?.[0] ?? (/^(?:trillion|billion|million|thousand|milliards?|millones|mio\.?|mrd\.?)$/i.test(last) ? undefined : last);
+          unit = COUNT_NOUN_AT_END.exec(lower)?.[0] ?? (/^(?:trillion|billion|million|thousand|milliards?|millones|mio\.?|mrd\.?)$/i.test(last) ? undefined : last);
           normalised = `${vague ? "≥ " : ""}${fmt(value)} ${unit ?? ""}`.trim();
         }
       }
