@@ -63,13 +63,21 @@ export class FirstWords {
    * runs are passed over unread. A one-letter word is looked up with 0 for its second.
    */
   private readonly firstTwo = new Uint8Array(128 * 128);
+  /** The words of two letters or more that open with two ASCII letters, as char codes, by those two letters (first * 128 + second). */
+  private readonly byFirstTwo: (number[][] | undefined)[] = [];
+  /** The ASCII letters that are a first word on their own ("a"). */
+  private readonly oneLetter = new Uint8Array(128);
 
   constructor(words: string[]) {
     for (const w of new Set(words.map(foldCase))) {
-      if (w.charCodeAt(0) < 128) {
+      const c = w.charCodeAt(0);
+      const c1 = w.charCodeAt(1);
+      if (c < 128) {
         // A one-letter first word ("a"), or one whose second letter is not ASCII, lets every word starting with its letter through.
-        if (w.length === 1 || w.charCodeAt(1) >= 128) for (let c = 0; c < 128; c++) this.firstTwo[w.charCodeAt(0) * 128 + c] = 1;
-        else this.firstTwo[w.charCodeAt(0) * 128 + w.charCodeAt(1)] = 1;
+        if (w.length === 1 || c1 >= 128) for (let k = 0; k < 128; k++) this.firstTwo[c * 128 + k] = 1;
+        else this.firstTwo[c * 128 + c1] = 1;
+        if (w.length === 1) this.oneLetter[c] = 1;
+        else if (c1 < 128) (this.byFirstTwo[c * 128 + c1] ??= []).push(Array.from(w, (ch) => ch.charCodeAt(0)));
       }
       const head = w.slice(0, 2);
       this.byHead.set(head, [...(this.byHead.get(head) ?? []), w]);
@@ -82,8 +90,35 @@ export class FirstWords {
     // Two ASCII letters that open no word rule the run out before it is read.
     const c = text.charCodeAt(at);
     const c1 = end > at + 1 ? text.charCodeAt(at + 1) | 32 : 0;
-    if (c < 128 && c1 < 128 && !this.firstTwo[(c | 32) * 128 + c1]) return false;
+    if (c < 128 && c1 < 128) {
+      if (!this.firstTwo[(c | 32) * 128 + c1]) return false;
+      const answer = this.opensInPlace(text, at, end, c | 32, c1);
+      if (answer !== undefined) return answer;
+    }
     return this.opens(start ? wordOf(text, start) : foldCase(text.slice(at, end)));
+  }
+
+  /**
+   * opensAt for a run that opens with two ASCII letters (lower-cased: c, c1), compared in place
+   * rather than folded into a new string: "the", "that", "for" and "one" share their first two
+   * letters with a first word in most sentences. Undefined when a word's letters meet a
+   * character beyond ASCII in the run (it may fold into ASCII: "ſ" into "s"): then the folded
+   * run decides. Before such a character the run's folded letters are its letters lower-cased.
+   */
+  private opensInPlace(text: string, at: number, end: number, c: number, c1: number): boolean | undefined {
+    if (this.oneLetter[c]) return true;
+    const words = this.byFirstTwo[c * 128 + c1];
+    if (!words) return false;
+    next: for (const w of words) {
+      for (let k = 2; k < w.length; k++) {
+        if (at + k >= end) continue next; // the run is shorter than the word
+        const ch = text.charCodeAt(at + k);
+        if (ch >= 128) return undefined;
+        if ((ch | 32) !== w[k]) continue next;
+      }
+      return true;
+    }
+    return false;
   }
 
   /** Does the run of letters `word` begin with one of the words? */
