@@ -4,7 +4,8 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { FIGURE_PATTERNS, FIGURE_SCANS } from "../../server/src/analysis/figures";
-import { startsIn } from "../../server/src/analysis/startScan";
+import { startsIn, startsInTokens } from "../../server/src/analysis/startScan";
+import { tokenize } from "../../server/src/analysis/phrases";
 import { execAll } from "../../server/src/analysis/text";
 import { buildModel } from "../../server/src/analysis/index";
 import { fixtureNames, loadFixture } from "../helpers/fixtures";
@@ -36,5 +37,14 @@ describe("figure patterns run at their possible starts only", function () {
     );
     const text = fc.array(fc.tuple(piece, fc.constantFrom(" ", "", "  ", "\n", "-")), { maxLength: 25 }).map((p) => p.map(([a, b]) => a + b).join(""));
     fc.assert(fc.property(text, assertSame), { numRuns: 3000, seed: 6 });
+  });
+
+  it("the starts read from a text's tokens are those read from its characters", () => {
+    const same = (text: string) => assert.deepStrictEqual(startsInTokens(text, tokenize(text)), startsIn(text), JSON.stringify(text));
+    for (const name of fixtureNames()) for (const s of buildModel(loadFixture(name).text).sentences) same(s.text);
+    // Digits of other scripts (also beyond the BMP), letters beyond the BMP, lone surrogates, marks.
+    const piece = fc.constantFrom("12", "x", "Ab", "é", "٣", "²", "\u{1D7CE}", "\u{1D400}", "\uD835", "\uDC00", "\u0301", "ſ", "中文", "-", " ", "'", "3rd", "a1b2");
+    fc.assert(fc.property(fc.array(piece, { maxLength: 20 }).map((p) => p.join("")), same), { numRuns: 3000, seed: 6 });
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 40 }), same), { numRuns: 3000, seed: 6 });
   });
 });

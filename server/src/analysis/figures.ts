@@ -3,7 +3,7 @@
 // and versions.
 import type { Figure, FigureKind, Span } from "./types";
 import { execAll } from "./text";
-import { FirstWords, StartScan, startsIn } from "./startScan";
+import { FirstWords, StartScan, startsIn, startsInTokens } from "./startScan";
 import type { Tokens } from "./phrases";
 
 export interface RawFigure extends Span {
@@ -273,7 +273,7 @@ export function scanFigures(text: string, base: number, tokens?: Tokens): RawFig
     found.push({ start, end, text: raw, kind, value, valueTo, currency, unit, normalised });
   };
   if (MONEY_HINT.test(text)) for (const m of execAll(MONEY, text)) add(m, "money");
-  const starts = startsIn(text);
+  const starts = tokens ? startsInTokens(text, tokens) : startsIn(text);
   if (PERCENT_HINT.test(text)) for (const m of FIGURE_SCANS.percent.exec(text, starts)) add(m, "percent");
   if (SHARE_HINT.test(text)) for (const m of FIGURE_SCANS.share.exec(text, starts)) add(m, "count");
   if (RANK_HINT.test(text)) for (const m of FIGURE_SCANS.rank.exec(text, starts)) add(m, "count");

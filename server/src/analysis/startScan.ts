@@ -4,7 +4,8 @@
 // start (a digit, or a word from the pattern's list of first words, not after a letter) and a
 // sticky copy of the regex is tried there only. The matches are those of `execAll(re, text)`,
 // as long as every match of `re` starts at such a place; each pattern's first words say so.
-import { foldCase, isAsciiDigit as isDigit, letterAt } from "./charClass";
+import { foldCase, isAsciiDigit as isDigit, isAsciiLetter, letterAt } from "./charClass";
+import type { Tokens } from "./phrases";
 
 /** Is the code unit before i (a whole code point) a letter? */
 function letterBefore(text: string, i: number): boolean {
@@ -45,6 +46,48 @@ export function startsIn(text: string): Start[] {
     i += w;
     for (let k = letterAt(text, i); k; k = letterAt(text, i)) i += k;
     out.push({ at, end: i, word: undefined });
+  }
+  return out;
+}
+
+/**
+ * startsIn(text), read from the text's tokens: every digit and letter lies in a token (a run of
+ * [\p{L}\p{N}]), so the characters between tokens, which are never starts, are not read, and
+ * a token of ASCII letters is one start, found without a class lookup per character.
+ */
+export function startsInTokens(text: string, tokens: Tokens): Start[] {
+  const out: Start[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    const end = tokens.end(t);
+    // Whether the character before i is an ASCII digit or a letter: at a token's start it is neither.
+    let afterDigitOrLetter = false;
+    for (let i = tokens.start(t); i < end; ) {
+      const c = text.charCodeAt(i);
+      if (isDigit(c)) {
+        if (!afterDigitOrLetter) out.push({ at: i, end: i, word: undefined });
+        afterDigitOrLetter = true;
+        i++;
+        continue;
+      }
+      const w = isAsciiLetter(c) ? 1 : letterAt(text, i);
+      if (!w) {
+        // A number beyond ASCII (one or two code units): neither a start nor a letter.
+        afterDigitOrLetter = false;
+        i += c >= 0xd800 && c <= 0xdbff && i + 1 < end ? 2 : 1;
+        continue;
+      }
+      // A run of letters, taken whole: it starts after something that is not a letter.
+      const at = i;
+      i += w;
+      while (i < end) {
+        const k = text.charCodeAt(i);
+        const kw = isAsciiLetter(k) ? 1 : k < 128 ? 0 : letterAt(text, i);
+        if (!kw) break;
+        i += kw;
+      }
+      out.push({ at, end: i, word: undefined });
+      afterDigitOrLetter = true;
+    }
   }
   return out;
 }
