@@ -11,7 +11,7 @@ import { tokenize } from "../../server/src/analysis/phrases";
 import { TITLE_WORDS } from "../../server/src/analysis/lexicon";
 import { detectLanguage, MARKERS } from "../../server/src/analysis/language";
 import { execAll } from "../../server/src/analysis/text";
-import { buildModel } from "../../server/src/analysis/index";
+import { AnalysisMemo, analyze, buildModel } from "../../server/src/analysis/index";
 import { fixtureNames, loadFixture } from "../helpers/fixtures";
 
 /** The chunks of more than one word, as the regex finds them. */
@@ -67,6 +67,21 @@ describe("hand-written scans equal what they replace", function () {
     for (const name of fixtureNames()) assert.equal(detectLanguage(loadFixture(name).text), languageByMap(loadFixture(name).text), name);
     const pieces = ["the", "THE", "die", "Die", "für", "FÜR", "não", "NÃO", "o", "y", "e", "della", "nicht", "nichts", "the_", "_the", "İO", "ſo", "le", "la", "les", "3", "é", "中", "𝐀", "\uD800", "que", "para"];
     fc.assert(fc.property(noisy(pieces), (s) => assert.equal(detectLanguage(s), languageByMap(s), JSON.stringify(s))), { numRuns: 5000, seed: 6 });
+  });
+
+  it("the model's language, worked out when first read, is the guess on the analysed text (also once the model's text is gone, and with a memo)", () => {
+    const texts = fixtureNames().map((n) => loadFixture(n).text);
+    const languages = new Set<string>();
+    for (const text of texts) {
+      const expected = detectLanguage(text);
+      languages.add(expected);
+      const model = analyze(text).model;
+      model.text = ""; // as the analysis worker does before sending the model
+      assert.equal(model.language, expected);
+      assert.equal(analyze(text, { memo: new AnalysisMemo() }).model.language, expected);
+      assert.equal(JSON.parse(JSON.stringify(model)).language, expected, "copies carry it");
+    }
+    assert.ok(languages.size >= 3, `several languages among the releases: ${[...languages].join(", ")}`);
   });
 
   it("the figure hint from tokens: the regex's, on every sentence of the fixtures and on generated text", () => {

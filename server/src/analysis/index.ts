@@ -101,11 +101,20 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
     figures: [],
     stockSentences: findRunInStock(paragraphs),
     issuers,
-    language: memo ? memo.get("language", text.slice(0, 20000), detectLanguage) : detectLanguage(text),
+    language: "",
     voices,
   };
+  // Only a few puffery checks read the language: without a memo it is worked out when first read.
+  if (memo) model.language = memo.get("language", text.slice(0, 20000), detectLanguage);
+  else languageOnFirstRead(model, text);
   model.figures = findFigures(model, voices, tokens, memo);
   return model;
+}
+
+/** model.language as a property that guesses the language of `text` when first read (an enumerable value, for copies and JSON). */
+function languageOnFirstRead(model: ReleaseModel, text: string): void {
+  let language: string | undefined;
+  Object.defineProperty(model, "language", { enumerable: true, get: () => (language ??= detectLanguage(text)) });
 }
 
 /** A paragraph's sentences from the memo: split once per paragraph text, wherever it stands. */

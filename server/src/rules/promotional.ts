@@ -90,12 +90,13 @@ export const promotionalRule: Rule = {
         if (PLAIN_USE.test(s.text.slice(m.index, m.index + m.text.length + 25)) || PLAIN_USE.test(s.text.slice(Math.max(0, m.index - 25), m.index + m.text.length))) continue;
         if (/\boutstanding\b/i.test(m.text) && /\b(?:shares|weighted|diluted|basic)\b/i.test(around)) continue;
         // Capitalised mid-sentence it is a name ("Pioneer"), except in headlines and headings.
-        if (/^\p{Lu}\p{Ll}/u.test(m.text) && m.index > 0 && model.language !== "de" && !p.heading && p !== model.headline && p !== model.subheadline) continue;
+        // (The language last: it is worked out on first use.)
+        if (/^\p{Lu}\p{Ll}/u.test(m.text) && m.index > 0 && !p.heading && p !== model.headline && p !== model.subheadline && model.language !== "de") continue;
         // "leading" praises only as an adjective: "a leading provider", not "are leading efforts".
         if (/^leading$/i.test(m.text) && LEADING_VERB.test(s.text.slice(Math.max(0, m.index - 30), m.index))) continue;
         if (/^leading$/i.test(m.text) && !LEADING_ADJECTIVE.test(s.text.slice(Math.max(0, m.index - 40), m.index)) && !LEADING_NOUN.test(s.text.slice(m.index + m.text.length, m.index + m.text.length + 40))) continue;
         // False friends: French "premier" is "first".
-        if (model.language !== "en" && /^(?:premier|top)$/i.test(m.text)) continue;
+        if (/^(?:premier|top)$/i.test(m.text) && model.language !== "en") continue;
         if (inSpokenQuote(start, end)) continue;
         out.push({
           code: "promotional",
