@@ -52,6 +52,8 @@ export class Tokens {
   private readonly data: Int32Array;
   private readonly at: number;
   private version = vocabularyVersion;
+  /** The indices of the words that are in the vocabulary, once asked for (see known()). */
+  private knownWords: number[] | undefined;
 
   constructor(readonly text: string) {
     const n = text.length;
@@ -107,8 +109,23 @@ export class Tokens {
 
   /** Is any word the vocabulary word numbered `id`? */
   has(id: number): boolean {
-    for (let i = 0; i < this.length; i++) if (this.word(i) === id) return true;
+    for (const i of this.known()) if (this.word(i) === id) return true;
     return false;
+  }
+
+  /**
+   * The indices of the words that are in the vocabulary, in order. Only those can open a
+   * phrase of any list: the seven lists matched against a sentence read these, most sentences'
+   * words being in none.
+   */
+  known(): number[] {
+    if (this.version !== vocabularyVersion) this.renumber();
+    if (!this.knownWords) {
+      const known: number[] = [];
+      for (let i = 0; i < this.length; i++) if (this.data[this.at + 3 * i + 2] >= 0) known.push(i);
+      this.knownWords = known;
+    }
+    return this.knownWords;
   }
 
   /** Word i folded to lower case (made on demand). */
@@ -119,6 +136,7 @@ export class Tokens {
   private renumber(): void {
     for (let i = 0; i < this.length; i++) this.data[this.at + 3 * i + 2] = wordNumber(this.text, this.start(i), this.end(i));
     this.version = vocabularyVersion;
+    this.knownWords = undefined;
   }
 }
 
@@ -205,7 +223,8 @@ export class PhraseSet {
   matches(text: string, tokens: Tokens = tokenize(text)): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     let from = 0;
-    for (let i = 0; i < tokens.length; i++) {
+    // A phrase opens with a vocabulary word: only those are tried.
+    for (const i of tokens.known()) {
       const start = tokens.start(i);
       if (start < from) continue;
       const hit = this.endAt(text, tokens, i);
@@ -218,7 +237,7 @@ export class PhraseSet {
 
   /** The first match, or undefined. */
   first(text: string, tokens: Tokens = tokenize(text)): PhraseMatch | undefined {
-    for (let i = 0; i < tokens.length; i++) {
+    for (const i of tokens.known()) {
       const hit = this.endAt(text, tokens, i);
       if (hit) return { index: tokens.start(i), text: text.slice(tokens.start(i), hit.end), phrase: hit.phrase };
     }

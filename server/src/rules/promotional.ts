@@ -32,7 +32,8 @@ function wordList(extra: string[]): PhraseSet {
 function pufferyIn(text: string, tokens: Tokens, words: PhraseSet): PhraseMatch[] {
   const out: PhraseMatch[] = [];
   let from = 0;
-  for (let i = 0; i < tokens.length; i++) {
+  // Superlatives open with "the" or "one", and listed words are in the vocabulary: only its words are tried.
+  for (const i of tokens.known()) {
     const at = tokens.start(i);
     if (at < from) continue;
     // A superlative phrase opens with the word "the" or "one" ("one of the"): only there is it tried.
