@@ -32,7 +32,7 @@ function wordList(extra: string[]): PhraseSet {
 function pufferyIn(text: string, tokens: Tokens, words: PhraseSet): PhraseMatch[] {
   const out: PhraseMatch[] = [];
   let from = 0;
-  // Superlatives open with "the" or "one", and listed words are in the vocabulary: only its words are tried.
+  // Both kinds open with a vocabulary word ("the", "one", a listed word): only those are tried.
   for (const i of tokens.known()) {
     const at = tokens.start(i);
     if (at < from) continue;
