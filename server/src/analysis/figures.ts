@@ -3,7 +3,7 @@
 // and versions.
 import type { Figure, FigureKind, Span } from "./types";
 import { execAll } from "./text";
-import { FirstWords, StartScan, startsIn, startsInTokens } from "./startScan";
+import { FirstWords, StartScan, startsInTokens } from "./startScan";
 import type { Tokens } from "./phrases";
 
 export interface RawFigure extends Span {
@@ -175,9 +175,9 @@ const NOT_BY_TOKENS = /[\p{N}\u017F\u212A]/u;
  * hint word can only open one of them. The regex tries its lookbehind at every character and
  * cost a microsecond a sentence.
  */
-export function hasFigureHint(text: string, tokens?: Tokens): boolean {
+export function hasFigureHint(text: string, tokens: Tokens): boolean {
   if (/\d/.test(text)) return true;
-  if (!tokens || NOT_BY_TOKENS.test(text)) return FIGURE_HINT.test(text);
+  if (NOT_BY_TOKENS.test(text)) return FIGURE_HINT.test(text);
   for (let i = 0; i < tokens.length; i++) if (HINT_FIRST_WORDS.opensAt(text, tokens.start(i), tokens.end(i))) return true;
   return false;
 }
@@ -192,8 +192,8 @@ export const RANK_HINT = /large[sſ]t|bigge[sſ]t|leading|highe[sſ]t|lowe[sſ]t
 const MULTIPLE_HINT = /twice|double|triple|quadruple|fold|times|x(?!\p{L})/iu;
 const SCALED_HINT = /illion|milliard|millones|Mio\.|Mrd\./u;
 
-/** All figure candidates in a stretch of text (with its tokens, when they are at hand); offsets relative to `base`. */
-export function scanFigures(text: string, base: number, tokens?: Tokens): RawFigure[] {
+/** All figure candidates in a stretch of text (with its tokens); offsets relative to `base`. */
+export function scanFigures(text: string, base: number, tokens: Tokens): RawFigure[] {
   if (!hasFigureHint(text, tokens)) return [];
   const found: RawFigure[] = [];
   const add = (m: RegExpExecArray | RegExpMatchArray, kind: FigureKind) => {
@@ -273,7 +273,7 @@ export function scanFigures(text: string, base: number, tokens?: Tokens): RawFig
     found.push({ start, end, text: raw, kind, value, valueTo, currency, unit, normalised });
   };
   if (MONEY_HINT.test(text)) for (const m of execAll(MONEY, text)) add(m, "money");
-  const starts = tokens ? startsInTokens(text, tokens) : startsIn(text);
+  const starts = startsInTokens(text, tokens);
   if (PERCENT_HINT.test(text)) for (const m of FIGURE_SCANS.percent.exec(text, starts)) add(m, "percent");
   if (SHARE_HINT.test(text)) for (const m of FIGURE_SCANS.share.exec(text, starts)) add(m, "count");
   if (RANK_HINT.test(text)) for (const m of FIGURE_SCANS.rank.exec(text, starts)) add(m, "count");

@@ -7,14 +7,6 @@
 import { foldCase, isAsciiDigit as isDigit, isAsciiLetter, letterAt } from "./charClass";
 import type { Tokens } from "./phrases";
 
-/** Is the code unit before i (a whole code point) a letter? */
-function letterBefore(text: string, i: number): boolean {
-  if (i === 0) return false;
-  const c = text.charCodeAt(i - 1);
-  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) return letterAt(text, i - 2) === 2;
-  return letterAt(text, i - 1) === 1;
-}
-
 /** A place a pattern may start: a digit not after a letter or digit, or a word not after a letter. */
 export interface Start {
   at: number;
@@ -24,34 +16,9 @@ export interface Start {
   word: string | undefined;
 }
 
-/** Where, in `text`, a digit or a word starts with no letter just before it. */
-export function startsIn(text: string): Start[] {
-  const out: Start[] = [];
-  const n = text.length;
-  for (let i = 0; i < n; ) {
-    const c = text.charCodeAt(i);
-    if (isDigit(c)) {
-      if (!isDigit(text.charCodeAt(i - 1)) && !letterBefore(text, i)) out.push({ at: i, end: i, word: undefined });
-      i++;
-      continue;
-    }
-    const w = letterAt(text, i);
-    if (!w) {
-      i++;
-      continue;
-    }
-    // A run of letters starts here, after a character that is not a letter (the loop takes each
-    // run whole), so it is always a start.
-    const at = i;
-    i += w;
-    for (let k = letterAt(text, i); k; k = letterAt(text, i)) i += k;
-    out.push({ at, end: i, word: undefined });
-  }
-  return out;
-}
-
 /**
- * startsIn(text), read from the text's tokens: every digit and letter lies in a token (a run of
+ * Where, in `text`, a digit starts with no letter or digit just before it, or a run of letters
+ * starts: read from the text's tokens. Every digit and letter lies in a token (a run of
  * [\p{L}\p{N}]), so the characters between tokens, which are never starts, are not read, and
  * a token of ASCII letters is one start, found without a class lookup per character.
  */
