@@ -50,6 +50,17 @@ describe("phrases: token matching equals the regex alternation it replaces", fun
     );
   });
 
+  it("tokens tell whether every word is ASCII and whether one has an ASCII digit, as the text's characters do", () => {
+    const same = (s: string) => {
+      const tokens = tokenize(s);
+      assert.equal(tokens.ascii, execAll(/[\p{L}\p{N}]+/gu, s).every((m) => /^[\0-\x7F]*$/.test(m[0])), JSON.stringify(s));
+      assert.equal(tokens.asciiDigit, /\d/.test(s), JSON.stringify(s));
+    };
+    const piece = fc.constantFrom("a", "Z", "0", "9", "x7", "é", "٣", "²", "\u{1D7CE}", "\u{1D400}", "\uD835", "ſ", "\u212A", " ", "-", "/", ":", "@", "`", "{");
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join("")), same), { numRuns: 3000, seed: 6 });
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 40 }), same), { numRuns: 1000, seed: 6 });
+  });
+
   it("tokens stay as they were made while later texts fill the shared pools, one of them longer than a pool", () => {
     const runs = (s: string) => execAll(/[\p{L}\p{N}]+/gu, s).map((m) => [m.index, m.index + m[0].length]);
     const words = (t: ReturnType<typeof tokenize>) => Array.from({ length: t.length }, (_, i) => [t.start(i), t.end(i)]);

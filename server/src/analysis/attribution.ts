@@ -5,8 +5,8 @@ import type { Attribution, Paragraph, Quote, Sentence, Span, Speaker } from "./t
 import { PhraseSet, vocabularyNumber, type Tokens } from "./phrases";
 import type { AnalysisMemo } from "./memo";
 import { alternation, DOCUMENT_VERBS, PARTICIPLE_CUES, REPORTING_VERBS, SOURCE_PREPOSITIONS, VAGUE_PHRASES, VAGUE_SUBJECTS } from "./lexicon";
-import { execAll } from "./text";
 import { classSuffixStart, isWhitespace, letterOrSpaceAt } from "./charClass";
+import { LookbehindFirst } from "./lookbehindFirst";
 import { isNameLike, isOrganisation, nameAtEnd, nameAtStart, resolveName, stripTitles } from "./names";
 
 export interface VagueCue extends Span {
@@ -33,7 +33,7 @@ const CONTINUES_SPEECH = /^[“"‘]|^(?:he|she|they)\s+(?:also|further|then)\b/
 const BY_VERBS = ["conducted", "commissioned", "published", "released", "carried out", "fielded", "compiled", "collected"];
 /** "by", whose word number tells a sentence worth the CONDUCTED_BY scan. */
 const BY = vocabularyNumber("by");
-const CONDUCTED_BY = new RegExp(String.raw`(?<![\p{L}])(?:survey|study|poll|report|analysis|research|data|census)\s+(?:[\p{Ll}-]+\s+)?(?:${BY_VERBS.join("|")})\s+by\s+(?:the\s+)?([\p{Lu}][^,;:.()]{1,80})`, "gu");
+export const CONDUCTED_BY = new LookbehindFirst(new RegExp(String.raw`(?<![\p{L}])(?:survey|study|poll|report|analysis|research|data|census)\s+(?:[\p{Ll}-]+\s+)?(?:${BY_VERBS.join("|")})\s+by\s+(?:the\s+)?([\p{Lu}][^,;:.()]{1,80})`, "u"));
 const STRONG_PREPOSITION = /^(?:according\s+to|as\s+per|laut|zufolge|selon|d['’]après|según|de\s+acuerdo\s+con|secondo|stando\s+a|segundo|de\s+acordo\s+com)$/i;
 const PRONOUN = /(?<![\p{L}])(he|she|they|er|sie|il|elle|él|ella|lui|lei|ele|ela)\s*$/iu;
 const FIRST_PERSON = /(?<![\p{L}])(?:i|we)\s*$/iu;
@@ -401,7 +401,7 @@ function findCues(s: Sentence, cues: CueSets, quotes: Quote[], tokens: Tokens): 
     else if (vague) hits.push({ vague: true, cue: m.text, cueSpan: cueSpan(m.index, m.text.length), phraseStart: phraseStart(vague) });
   }
   // "In a survey conducted by the Annenberg Public Policy Center, …": the named study speaks.
-  for (const m of tokens.has(BY) ? execAll(CONDUCTED_BY, t) : []) {
+  for (const m of tokens.has(BY) ? CONDUCTED_BY.all(t) : []) {
     if (inQuote(m.index)) continue;
     const name = nameAtStart(m[1]);
     // eslint-disable-next-line regexp/no-super-linear-move -- one cue match (" by " plus at most 80 characters of name)

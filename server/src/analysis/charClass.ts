@@ -27,7 +27,7 @@ export const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 
 /** A letter or digit ([\p{L}\p{N}]) at i: its width, or 0. */
 export const wordCharAt = charClass(/[\p{L}\p{N}]/u, (c) => isAsciiLetter(c) || isAsciiDigit(c));
-/** What wordCharAt accepts below 128 (letters and digits), as a table for wordRunEnd. */
+/** What wordCharAt accepts below 128 (letters and digits), as a table for wordRunEnd and the tokeniser. */
 export const ASCII_WORD_UNITS = Uint8Array.from({ length: 128 }, (_, c) => (isAsciiLetter(c) || isAsciiDigit(c) ? 1 : 0));
 
 /**

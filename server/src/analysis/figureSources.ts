@@ -6,13 +6,14 @@ import type { SentenceVoice } from "./attribution";
 import { scanFigures, type RawFigure } from "./figures";
 import type { AnalysisMemo } from "./memo";
 import { isOrganisation } from "./names";
+import { LookbehindFirst } from "./lookbehindFirst";
 
-const WORLD_CONTEXT = new RegExp(
+export const WORLD_CONTEXT = new LookbehindFirst(new RegExp(
   String.raw`(?<![\p{L}])(?:(?<!(?:developed|developing|emerging|international|domestic|key|core|all|our|its|new|end|certain|some)\s)markets?|industry|industries|global|globally|worldwide|world'?s?|nationwide|nation'?s|countries|americans|population|people|adults|children|consumers|households|economy|economic|trade|exports?|imports?|gdp|consumer spending|(?:consumer|household|national|personal|credit card|student|public) debt|deaths?|suicides?|poverty|job losses|workforce|workers|cities|demand|supply|production|reserves|patients|(?:unemployment|poverty|suicide|mortality|death|birth|inflation|adoption|participation|recovery|growth) rates?|metro|metropolitan|residents|angelenos|fatalities|injuries|lives|biotech|e-?commerce|jobs?|job destruction|market share|share of (?:the )?(?:market|world|global|u\.s\.)|cagr|projected to|expected to (?:reach|grow|double|triple)|by 20\d\d|leading cause|average american|u\.s\. adults|mercado|marché|markt|märkte|secteur|sector|sectors|branche|bedarf|nachfrage|commodit(?:y|ies)|metals?|silver|gold|copper|oil|ounces|mine supply|superannuation|pension funds|inflation|australians|canadians|europeans|britons|germans|français|deutschen|españoles|italiani|brasileiros|citizens|voters|shoppers|respondents|students|teachers|doctors|nurses|farmers|drivers|homeowners|renters)(?![\p{L}])`,
   "iu",
-);
+));
 /** Earnings and results releases: their figures are the issuer's own unless they speak of the world. */
-const RESULTS_RELEASE = /(?<![\p{L}])(?:results|earnings|quarter|quarterly|fiscal|ebitda|net income|ergebnis(?:se)?|umsatz|résultats|chiffre d'affaires|resultados|risultati|financial results)(?![\p{L}])/iu;
+export const RESULTS_RELEASE = new LookbehindFirst(/(?<![\p{L}])(?:results|earnings|quarter|quarterly|fiscal|ebitda|net income|ergebnis(?:se)?|umsatz|résultats|chiffre d'affaires|resultados|risultati|financial results)(?![\p{L}])/iu);
 const FIRST_PARTY_CONTEXT =
   /\b(?:revenues?|net (?:income|loss|sales|revenue)|earnings|eps|per (?:diluted |basic )?share|quarter|quarterly|fiscal|operating|cash|expenses|margin|ebitda|dividends?|shares|guidance|outlook|funding|financing|raised|raises|round|seed|series [a-e]|grants?|awarded|award(?:s|ed)?|price[ds]?|valuation|investment|contract|backlog|our|we|the company|company's|employees|customers|stores|offering|proceeds|loans?|program|programme|budget|funds|subscriptions?|bookings|gross profit|income|loss|sales|liquidity|assets|liabilities|debt reduction|capital expenditures?|buyback|repurchase|billings|orders|deliveries|headcount|users grew|recaudó|ingresos|chiffre d'affaires|umsatz)\b/i;
 const PAREN_SOURCE = /\((?:sources?:\s*)?([^()]{2,100})\)/g;

@@ -176,8 +176,8 @@ const NOT_BY_TOKENS = /[\p{N}\u017F\u212A]/u;
  * cost a microsecond a sentence.
  */
 export function hasFigureHint(text: string, tokens: Tokens): boolean {
-  if (/\d/.test(text)) return true;
-  if (NOT_BY_TOKENS.test(text)) return FIGURE_HINT.test(text);
+  if (tokens.asciiDigit) return true;
+  if (!tokens.ascii && NOT_BY_TOKENS.test(text)) return FIGURE_HINT.test(text);
   for (let i = 0; i < tokens.length; i++) if (HINT_FIRST_WORDS.opensAt(text, tokens.start(i), tokens.end(i))) return true;
   return false;
 }

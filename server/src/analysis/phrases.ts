@@ -6,8 +6,8 @@
 //   (?<![\p{L}\p{N}])(?:phrase|…, longest first)(?![\p{L}\p{N}])   flags "giu"
 // where a space in a phrase matches any run of whitespace (with `hyphenBound`, a hyphen next to
 // the phrase also blocks it, as (?<![\p{L}\p{N}-]) … (?![\p{L}\p{N}-]) would).
-import { foldCase, isWhitespace, wordCharAt, wordRunEnd } from "./charClass";
-import { WordTable } from "./wordTable";
+import { ASCII_WORD_UNITS, foldCase, isWhitespace, wordCharAt } from "./charClass";
+import { hashStep, WordTable } from "./wordTable";
 
 /**
  * Every word of every word list, folded to lower case (as the i and u regex flags compare) and
@@ -54,18 +54,42 @@ export class Tokens {
   private version = vocabularyVersion;
   /** The indices of the words that are in the vocabulary, once asked for (see known()). */
   private knownWords: number[] | undefined;
+  /** Every word is ASCII: the text has no letter or number beyond ASCII (they are all in words). */
+  readonly ascii: boolean;
+  /** Some word has an ASCII digit: as /\d/.test(text) (digits are all in words). */
+  readonly asciiDigit: boolean;
 
   constructor(readonly text: string) {
     const n = text.length;
     let data = pool;
     let at = poolUsed;
     let k = at;
+    let allAscii = true;
+    let digit = false;
     for (let i = 0; i < n; ) {
-      const end = wordRunEnd(text, i);
+      // One read of each character: the run's end, whether it is all ASCII, and its hash for the lookup.
+      let end = i;
+      let hash = 0;
+      let ascii = true;
+      while (end < n) {
+        const c = text.charCodeAt(end);
+        if (c < 128) {
+          if (!ASCII_WORD_UNITS[c]) break;
+          if (c <= 57) digit = true; // the ASCII word units below the letters
+          hash = hashStep(hash, c);
+          end++;
+        } else {
+          const w = wordCharAt(text, end);
+          if (!w) break;
+          ascii = false;
+          end += w;
+        }
+      }
       if (end === i) {
         i++;
         continue;
       }
+      if (!ascii) allAscii = false;
       if (k + 3 > data.length) {
         // The pool is full: this text's words so far move to a new one (larger, for a very long text).
         const moved = new Int32Array(Math.max(POOL_SIZE, 2 * (k - at + 3)));
@@ -76,10 +100,12 @@ export class Tokens {
       }
       data[k] = i;
       data[k + 1] = end;
-      data[k + 2] = wordNumber(text, i, end);
+      data[k + 2] = ascii ? VOCABULARY.findAscii(text, i, end, hash) : wordNumber(text, i, end);
       k += 3;
       i = end;
     }
+    this.ascii = allAscii;
+    this.asciiDigit = digit;
     this.data = data;
     this.at = at;
     this.length = (k - at) / 3;

@@ -5,10 +5,13 @@
 /** The lower case of an ASCII capital, any other code unit as it is. */
 const asciiLower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
+/** The hash of a word so far, `h`, extended by its next code unit `c` (an ASCII capital read as lower case). */
+export const hashStep = (h: number, c: number) => (Math.imul(h, 31) + asciiLower(c)) | 0;
+
 /** A hash of text[start, end) with ASCII capitals read as lower case. */
 function asciiHash(s: string, start: number, end: number): number {
   let h = 0;
-  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + asciiLower(s.charCodeAt(i))) | 0;
+  for (let i = start; i < end; i++) h = hashStep(h, s.charCodeAt(i));
   return h;
 }
 
@@ -48,9 +51,14 @@ export class WordTable {
    */
   find(text: string, start: number, end: number, fold: (word: string) => string): number {
     for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return this.byString.get(fold(text.slice(start, end))) ?? -1;
+    return this.findAscii(text, start, end, asciiHash(text, start, end));
+  }
+
+  /** find() for an all-ASCII stretch whose hash (of hashStep) is known: the tokeniser works it out as it reads the word. */
+  findAscii(text: string, start: number, end: number, hash: number): number {
     const len = end - start;
     const mask = this.slots.length - 1;
-    for (let slot = asciiHash(text, start, end) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = this.slots[slot];
       if (id < 0) return -1;
       const w = this.words[id];
