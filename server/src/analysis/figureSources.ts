@@ -8,10 +8,10 @@ import type { AnalysisMemo } from "./memo";
 import { isOrganisation } from "./names";
 import { LookbehindFirst } from "./lookbehindFirst";
 
-export const WORLD_CONTEXT = new LookbehindFirst(new RegExp(
+const WORLD_CONTEXT = new RegExp(
   String.raw`(?<![\p{L}])(?:(?<!(?:developed|developing|emerging|international|domestic|key|core|all|our|its|new|end|certain|some)\s)markets?|industry|industries|global|globally|worldwide|world'?s?|nationwide|nation'?s|countries|americans|population|people|adults|children|consumers|households|economy|economic|trade|exports?|imports?|gdp|consumer spending|(?:consumer|household|national|personal|credit card|student|public) debt|deaths?|suicides?|poverty|job losses|workforce|workers|cities|demand|supply|production|reserves|patients|(?:unemployment|poverty|suicide|mortality|death|birth|inflation|adoption|participation|recovery|growth) rates?|metro|metropolitan|residents|angelenos|fatalities|injuries|lives|biotech|e-?commerce|jobs?|job destruction|market share|share of (?:the )?(?:market|world|global|u\.s\.)|cagr|projected to|expected to (?:reach|grow|double|triple)|by 20\d\d|leading cause|average american|u\.s\. adults|mercado|marché|markt|märkte|secteur|sector|sectors|branche|bedarf|nachfrage|commodit(?:y|ies)|metals?|silver|gold|copper|oil|ounces|mine supply|superannuation|pension funds|inflation|australians|canadians|europeans|britons|germans|français|deutschen|españoles|italiani|brasileiros|citizens|voters|shoppers|respondents|students|teachers|doctors|nurses|farmers|drivers|homeowners|renters)(?![\p{L}])`,
   "iu",
-));
+);
 /** Earnings and results releases: their figures are the issuer's own unless they speak of the world. */
 export const RESULTS_RELEASE = new LookbehindFirst(/(?<![\p{L}])(?:results|earnings|quarter|quarterly|fiscal|ebitda|net income|ergebnis(?:se)?|umsatz|résultats|chiffre d'affaires|resultados|risultati|financial results)(?![\p{L}])/iu);
 const FIRST_PARTY_CONTEXT =

@@ -1,10 +1,13 @@
 /**
  * A regex that opens with a lookbehind, such as (?<![\p{L}])(?:results|earnings|…), searched
- * about four times faster with the same matches. V8 tries such a lookbehind at every position
- * before anything else, so it cannot skip ahead on the first letters of the alternatives. Here
- * the rest of the regex alone finds the candidate positions (every match of the whole starts
- * where the rest matches, the lookbehind taking no characters), and the whole regex, sticky,
- * confirms each candidate in order: the first it confirms is the match the whole would find.
+ * with the same matches by its rest first. V8 tries such a lookbehind at every position before
+ * anything else, so it cannot skip ahead on the first letters of the alternatives. Here the
+ * rest of the regex alone finds the candidate positions (every match of the whole starts where
+ * the rest matches, the lookbehind taking no characters), and the whole regex, sticky, confirms
+ * each candidate in order: the first it confirms is the match the whole would find.
+ * For RESULTS_RELEASE's fourteen alternatives this is five times as fast. It is not for a long
+ * alternation: for WORLD_CONTEXT's 170 the lookbehind, ruling out the inside of words before
+ * the alternatives are tried, is the better filter, and the rest alone took 1.4 times as long.
  */
 export class LookbehindFirst {
   /** The regex after its lookbehind, global: the candidate finder. */
