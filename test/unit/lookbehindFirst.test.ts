@@ -40,6 +40,9 @@ describe("regexes opening with a lookbehind: searched by their rest, confirmed w
     assert.equal(leadingLookbehindEnd(String.raw`(?<!\(a(?:b))c`), 13);
     assert.throws(() => new LookbehindFirst(/abc(?<!x)/), /not a leading lookbehind/);
     assert.throws(() => leadingLookbehindEnd("(?<!abc"), /unbalanced/);
+    assert.throws(() => new LookbehindFirst(/(?<=(a))\1/), /captures in the lookbehind/);
+    assert.throws(() => new LookbehindFirst(/(?<=(?<n>a))b/), /captures in the lookbehind/);
+    assert.equal(leadingLookbehindEnd(String.raw`(?<!(?:a|b)(?<!c))d`), 18);
   });
 
   it("the engine's regexes: the same matches on every line of the fixtures", () => {

@@ -59,7 +59,11 @@ function isSurrogatePair(s: string, i: number): boolean {
   return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
 }
 
-/** Where the regex source's opening lookbehind ends; throws when it does not open with one. */
+/**
+ * Where the regex source's opening lookbehind ends. Throws when it does not open with one, or
+ * when the lookbehind captures: the rest alone would number its groups differently, and a
+ * backreference there would point elsewhere.
+ */
 export function leadingLookbehindEnd(source: string): number {
   if (!source.startsWith("(?<!") && !source.startsWith("(?<=")) throw new Error(`not a leading lookbehind: /${source}/`);
   let depth = 0;
@@ -69,8 +73,12 @@ export function leadingLookbehindEnd(source: string): number {
     if (ch === "\\") i++;
     else if (inClass) inClass = ch !== "]";
     else if (ch === "[") inClass = true;
-    else if (ch === "(") depth++;
-    else if (ch === ")" && --depth === 0) return i + 1;
+    else if (ch === "(") {
+      depth++;
+      // "(" alone, or "(?<name>": a group that captures.
+      const captures = source[i + 1] !== "?" || (source[i + 2] === "<" && source[i + 3] !== "=" && source[i + 3] !== "!");
+      if (captures) throw new Error(`a group that captures in the lookbehind: /${source}/`);
+    } else if (ch === ")" && --depth === 0) return i + 1;
   }
   throw new Error(`unbalanced regex source: /${source}/`);
 }
