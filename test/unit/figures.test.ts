@@ -126,6 +126,8 @@ describe("figures: what is NOT a figure", () => {
     ["a URL", "The national data are published at https://stats.example.gov/2025/10/report-50 every month.", "https://stats.example.gov/2025/10/report-50"],
     ["an e-mail address", "Consumers across the country can write to help2025@acme.example for advice.", "help2025@acme.example"],
     ["a postal code", "The national association moved to Hauptstraße 5, 10115 Berlin.", "10115 Berlin"],
+    // A share is a percentage, and a percentage glued to letters is a code (as "5%off"), not a figure.
+    ["a share glued to the word after it", "Some two-thirdsof voters nationwide agree.", "two-thirds"],
   ];
   for (const [what, sentence, needle] of cases) {
     it(`${what}: “${needle}”`, () => {
