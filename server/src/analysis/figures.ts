@@ -196,20 +196,11 @@ const SCALED_HINT = /illion|milliard|millones|Mio\.|Mrd\./u;
 export function scanFigures(text: string, base: number, tokens: Tokens): RawFigure[] {
   if (!hasFigureHint(text, tokens)) return [];
   const found: RawFigure[] = [];
-  // Every span a scan has taken, figure or not: a later overlapping match is dropped either way.
-  const taken: Span[] = [];
   const add = (m: RegExpExecArray | RegExpMatchArray, kind: FigureKind) => {
     const start = base + (m.index ?? 0);
     const end = start + m[0].length;
-    if (taken.some((f) => f.start < end && start < f.end)) return;
-    taken.push({ start, end });
+    if (found.some((f) => f.start < end && start < f.end)) return;
     const raw = m[0];
-    const lower = raw.toLowerCase();
-    // A count that is a share ("1 in 5", "two-thirds") is reported as a percentage.
-    const share = kind === "count" && /\b(?:in|out of)\b/.test(lower);
-    const fraction = kind === "count" && !share && /third|quarter|fifth|half|majority/.test(lower);
-    // Dates, versions, codes: ruled out before their value is worked out (about half of the matches).
-    if (isNotAFigure(text, start - base, end - base, raw, share || fraction ? "percent" : kind)) return;
     const nums = numbersIn(raw);
     let value = nums[0] ?? NaN;
     let valueTo = nums.length > 1 && kind !== "count" ? nums[1] : undefined;
@@ -243,7 +234,8 @@ export function scanFigures(text: string, base: number, tokens: Tokens): RawFigu
         break;
       default: {
         // counts and shares
-        if (share) {
+        const lower = raw.toLowerCase();
+        if (/\b(?:in|out of)\b/.test(lower)) {
           // eslint-disable-next-line regexp/no-super-linear-move -- `lower` is one figure match
           const parts = lower.replace(/^(?:nearly|almost|about|more than|over|roughly|around|less than|at least)\s+/, "").split(/\s+(?:in|out of)\s+/);
           const a = numbersIn(parts[0])[0] ?? spelledValue(parts[0]) ?? NaN;
@@ -253,7 +245,7 @@ export function scanFigures(text: string, base: number, tokens: Tokens): RawFigu
           unit = "share";
           normalised = `${fmt(Math.round(value * 10) / 10)}% (${a} in ${b})`;
           kind = "percent";
-        } else if (fraction) {
+        } else if (/third|quarter|fifth|half|majority/.test(lower)) {
           value = /two[- ]thirds/.test(lower) ? 66.7 : /three[- ]quarters/.test(lower) ? 75 : /third/.test(lower) ? 33.3 : /quarter/.test(lower) ? 25 : /fifth/.test(lower) ? 20 : 50;
           unit = "share";
           normalised = /majority/.test(lower) ? "> 50%" : `${value}%`;
@@ -288,22 +280,23 @@ export function scanFigures(text: string, base: number, tokens: Tokens): RawFigu
   if (MULTIPLE_HINT.test(text)) for (const m of FIGURE_SCANS.multiple.exec(text, starts)) add(m, "multiple");
   for (const m of FIGURE_SCANS.count.exec(text, starts)) add(m, "count");
   if (SCALED_HINT.test(text)) for (const m of execAll(SCALED, text)) add(m, "count");
-  return found.sort((a, b) => a.start - b.start);
+  return found.filter((f) => !isNotAFigure(text, f.start - base, f.end - base, f)).sort((a, b) => a.start - b.start);
 }
 
 /** Dates, years, versions, phones, tickers, list numbers and codes are not statistics. */
-function isNotAFigure(text: string, from: number, to: number, raw: string, kind: FigureKind): boolean {
+function isNotAFigure(text: string, from: number, to: number, f: RawFigure): boolean {
   const before = text.slice(Math.max(0, from - 30), from);
   const after = text.slice(to, to + 20);
+  const raw = f.text;
   if (/[\p{L}\d_/@-]$/u.test(before) && !/[$€£¥]/.test(raw[0]) && !/^(?:more|over|nearly|about|almost|around|roughly|a|one|half|the|twice|double|triple|tens|hundreds|thousands|millions)\b/i.test(raw)) {
     // glued to letters or a code: "GEO-CM04S1", "COVID-19", "v1.5", "4Q05"
     if (/[\p{L}\d_/@]$/u.test(before) || /-$/.test(before)) return true;
   }
-  if (/^[\p{L}\d]/u.test(after) && kind !== "count") return true;
+  if (/^[\p{L}\d]/u.test(after) && f.kind !== "count") return true;
   if (/(?:https?:\/\/|www\.)\S*$/.test(before)) return true;
   if (/\b(?:version|release|v\.?|rule|section|item|article|form|exhibit|no\.|number|phone|tel\.?|fax)\s*$/i.test(before)) return true;
   if (/^\s*(?:-rc\d|\.\d)/.test(after)) return true;
-  if (kind === "count" && /^\d{4}$/.test(raw.split(/\s/)[0]) && /^(?:19|20)\d\d$/.test(raw.split(/\s/)[0])) return true;
+  if (f.kind === "count" && /^\d{4}$/.test(raw.split(/\s/)[0]) && /^(?:19|20)\d\d$/.test(raw.split(/\s/)[0])) return true;
   return false;
 }
 
