@@ -1,7 +1,7 @@
 // Regexes that open with a lookbehind are searched by their rest first, then confirmed whole
 // (server/src/analysis/lookbehindFirst.ts). Each must find exactly what the regex as written
 // finds: checked for the engine's two on the fixtures' text and on generated near-misses,
-// and for small regexes that exercise the edges (captures, empty matches, pairs, lookbehinds
+// and for small regexes that exercise the edges (captures, pairs under u and v, lookbehinds
 // that are not about letters).
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
@@ -24,9 +24,10 @@ function assertSame(lf: LookbehindFirst, text: string): void {
 const ENGINE = { RESULTS_RELEASE, CONDUCTED_BY };
 const EDGES = [
   /(?<![\p{L}])(?:ab|b)c?/giu, // overlapping candidates: "bab" has "b" at 0 rejected … found at 2
-  /(?<=\d)x*/gu, // empty matches
+  /(?<=\d)x+/gu, // a quantified rest
   /(?<!a)(\p{L})\1/u, // a capture and a backreference after the lookbehind
   /(?<![\p{L}])\p{L}/u, // letters beyond the BMP: candidates start at pairs
+  new RegExp(String.raw`(?<![\p{L}])[\p{L}--[a]]+`, "v"), // the same under the v flag (a literal needs ES2024 here)
   /(?<!\()[)(]+/, // parentheses in a class and escaped in the lookbehind
   /(?<=[(\])])y/i,
 ];
@@ -41,6 +42,7 @@ describe("regexes opening with a lookbehind: searched by their rest, confirmed w
     assert.throws(() => new LookbehindFirst(/abc(?<!x)/), /not a leading lookbehind/);
     assert.throws(() => leadingLookbehindEnd("(?<!abc"), /unbalanced/);
     assert.throws(() => new LookbehindFirst(/(?<=(a))\1/), /captures in the lookbehind/);
+    assert.throws(() => new LookbehindFirst(/(?<=\d)x*/u), /can match an empty string/);
     assert.throws(() => new LookbehindFirst(/(?<=(?<n>a))b/), /captures in the lookbehind/);
     assert.equal(leadingLookbehindEnd(String.raw`(?<!(?:a|b)(?<!c))d`), 18);
   });
