@@ -31,7 +31,7 @@ export class LookbehindFirst {
     this.byCodePoint = /[uv]/.test(flags);
   }
 
-  /** The first match at or after `from`, as `regex.exec` would give it from there. */
+  /** The first match at or after `from` (under u or v, not inside a surrogate pair), as `regex.exec` would give it from there. */
   exec(s: string, from = 0): RegExpExecArray | null {
     const { rest, whole } = this;
     rest.lastIndex = from;
