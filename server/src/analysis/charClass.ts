@@ -27,24 +27,8 @@ export const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 
 /** A letter or digit ([\p{L}\p{N}]) at i: its width, or 0. */
 export const wordCharAt = charClass(/[\p{L}\p{N}]/u, (c) => isAsciiLetter(c) || isAsciiDigit(c));
-/** What wordCharAt accepts below 128 (letters and digits), as a table for wordRunEnd and the tokeniser. */
+/** What wordCharAt accepts below 128 (letters and digits), as a table for readWordRun. */
 export const ASCII_WORD_UNITS = Uint8Array.from({ length: 128 }, (_, c) => (isAsciiLetter(c) || isAsciiDigit(c) ? 1 : 0));
-
-/**
- * The end of the run of word units from i (i itself when there is none there): ASCII units as
- * `ascii` says (1 in the run, 0 not), others as wordCharAt does. The tokeniser and the language
- * guess read every character of a text this way.
- */
-export function wordRunEnd(text: string, i: number, ascii: Uint8Array = ASCII_WORD_UNITS): number {
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    const w = c < 128 ? ascii[c] : wordCharAt(text, i);
-    if (!w) break;
-    i += w;
-  }
-  return i;
-}
 
 /** A letter (\p{L}) at i: its width, or 0. */
 export const letterAt = charClass(/\p{L}/u, isAsciiLetter);

@@ -1,7 +1,7 @@
 // A cheap guess at the body's language from function-word counts; enough to pick lexicons
 // and to say in the report which language was read.
-import { ASCII_WORD_UNITS, wordRunEnd } from "./charClass";
-import { WordTable } from "./wordTable";
+import { ASCII_WORD_UNITS } from "./charClass";
+import { readWordRun, WordTable, type WordRun } from "./wordTable";
 export const MARKERS: Record<string, string[]> = {
   en: ["the", "and", "of", "to", "with", "that", "is", "for"],
   de: ["der", "die", "das", "und", "mit", "für", "ist", "nicht", "auf"],
@@ -24,19 +24,21 @@ for (const [word, langs] of BY_WORD) WORD_LANGS[TABLE.add(word)] = langs;
 /** ASCII word units as \w has them: letters, digits and "_". */
 const ASCII_WORD = ASCII_WORD_UNITS.map((inWord, c) => (c === 95 ? 1 : inWord));
 const asIs = (w: string) => w;
+const RUN: WordRun = { end: 0, ascii: true, hash: 0, digit: false };
 
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, 20000).toLowerCase();
   const counts = LANGUAGES.map(() => 0);
   // Words as runs of letters, digits and "_" (\w-like, so "the_x" is not "the"); only short ones can be markers.
   for (let i = 0; i < sample.length; ) {
-    const end = wordRunEnd(sample, i, ASCII_WORD);
+    readWordRun(sample, i, RUN, ASCII_WORD);
+    const end = RUN.end;
     if (end === i) {
       i++;
       continue;
     }
     // The sample is lower-cased already: its words are compared as they stand.
-    const marker = end - i <= MAX_MARKER ? TABLE.find(sample, i, end, asIs) : -1;
+    const marker = end - i > MAX_MARKER ? -1 : RUN.ascii ? TABLE.findAscii(sample, i, end, RUN.hash) : TABLE.find(sample, i, end, asIs);
     if (marker >= 0) for (const k of WORD_LANGS[marker]) counts[k]++;
     i = end;
   }

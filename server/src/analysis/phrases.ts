@@ -6,8 +6,8 @@
 //   (?<![\p{L}\p{N}])(?:phrase|…, longest first)(?![\p{L}\p{N}])   flags "giu"
 // where a space in a phrase matches any run of whitespace (with `hyphenBound`, a hyphen next to
 // the phrase also blocks it, as (?<![\p{L}\p{N}-]) … (?![\p{L}\p{N}-]) would).
-import { ASCII_WORD_UNITS, foldCase, isWhitespace, wordCharAt } from "./charClass";
-import { hashStep, WordTable } from "./wordTable";
+import { foldCase, isWhitespace, wordCharAt } from "./charClass";
+import { readWordRun, WordTable, type WordRun } from "./wordTable";
 
 /**
  * Every word of every word list, folded to lower case (as the i and u regex flags compare) and
@@ -39,6 +39,8 @@ const wordNumber = (text: string, start: number, end: number) => VOCABULARY.find
  * A pool is freed once none of the Tokens in it is kept.
  */
 const POOL_SIZE = 1 << 16;
+/** The run the tokeniser has just read. */
+const RUN: WordRun = { end: 0, ascii: true, hash: 0, digit: false };
 let pool = new Int32Array(POOL_SIZE);
 let poolUsed = 0;
 
@@ -67,29 +69,14 @@ export class Tokens {
     let allAscii = true;
     let digit = false;
     for (let i = 0; i < n; ) {
-      // One read of each character: the run's end, whether it is all ASCII, and its hash for the lookup.
-      let end = i;
-      let hash = 0;
-      let ascii = true;
-      while (end < n) {
-        const c = text.charCodeAt(end);
-        if (c < 128) {
-          if (!ASCII_WORD_UNITS[c]) break;
-          if (c <= 57) digit = true; // the ASCII word units below the letters
-          hash = hashStep(hash, c);
-          end++;
-        } else {
-          const w = wordCharAt(text, end);
-          if (!w) break;
-          ascii = false;
-          end += w;
-        }
-      }
+      readWordRun(text, i, RUN);
+      const end = RUN.end;
       if (end === i) {
         i++;
         continue;
       }
-      if (!ascii) allAscii = false;
+      if (!RUN.ascii) allAscii = false;
+      if (RUN.digit) digit = true;
       if (k + 3 > data.length) {
         // The pool is full: this text's words so far move to a new one (larger, for a very long text).
         const moved = new Int32Array(Math.max(POOL_SIZE, 2 * (k - at + 3)));
@@ -100,7 +87,7 @@ export class Tokens {
       }
       data[k] = i;
       data[k + 1] = end;
-      data[k + 2] = ascii ? VOCABULARY.findAscii(text, i, end, hash) : wordNumber(text, i, end);
+      data[k + 2] = RUN.ascii ? VOCABULARY.findAscii(text, i, end, RUN.hash) : wordNumber(text, i, end);
       k += 3;
       i = end;
     }

@@ -1,12 +1,54 @@
 // Words numbered 0, 1, 2, … and found again from a stretch of a text without making a string
 // of it: the word lists and the language guess look up every word of a text, and a slice and a
 // map lookup per word were most of their cost.
+import { ASCII_WORD_UNITS, wordCharAt } from "./charClass";
 
 /** The lower case of an ASCII capital, any other code unit as it is. */
 const asciiLower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /** The hash of a word so far, `h`, extended by its next code unit `c` (an ASCII capital read as lower case). */
 export const hashStep = (h: number, c: number) => (Math.imul(h, 31) + asciiLower(c)) | 0;
+
+/** One run of word units, as readWordRun reads it. */
+export interface WordRun {
+  /** Where the run ends (where it would start, when there is none there). */
+  end: number;
+  /** Every unit is ASCII: `hash` is then the run's hash, for findAscii. */
+  ascii: boolean;
+  hash: number;
+  /** Some unit is an ASCII digit. */
+  digit: boolean;
+}
+
+/**
+ * Reads the run of word units from i into `run`: ASCII units as `units` says (1 in the run, 0
+ * not), others as wordCharAt does. The tokeniser and the language guess read every character of
+ * a text this way, once: its end, what it is made of and its hash for the lookup.
+ */
+export function readWordRun(text: string, i: number, run: WordRun, units: Uint8Array = ASCII_WORD_UNITS): void {
+  const n = text.length;
+  let hash = 0;
+  let ascii = true;
+  let digit = false;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (!units[c]) break;
+      if (c <= 57) digit = true; // the only word units below the letters
+      hash = hashStep(hash, c);
+      i++;
+    } else {
+      const w = wordCharAt(text, i);
+      if (!w) break;
+      ascii = false;
+      i += w;
+    }
+  }
+  run.end = i;
+  run.hash = hash;
+  run.ascii = ascii;
+  run.digit = digit;
+}
 
 /** A hash of text[start, end) with ASCII capitals read as lower case. */
 function asciiHash(s: string, start: number, end: number): number {
@@ -54,7 +96,7 @@ export class WordTable {
     return this.findAscii(text, start, end, asciiHash(text, start, end));
   }
 
-  /** find() for an all-ASCII stretch whose hash (of hashStep) is known: the tokeniser works it out as it reads the word. */
+  /** find() for an all-ASCII stretch whose hash (of hashStep) is known, as readWordRun gives it. */
   findAscii(text: string, start: number, end: number, hash: number): number {
     const len = end - start;
     const mask = this.slots.length - 1;
