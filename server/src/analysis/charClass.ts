@@ -27,6 +27,11 @@ export const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
 
 /** A letter or digit ([\p{L}\p{N}]) at i: its width, or 0. */
 export const wordCharAt = charClass(/[\p{L}\p{N}]/u, (c) => isAsciiLetter(c) || isAsciiDigit(c));
+/** Is there a surrogate pair (one code point beyond the BMP) at i? */
+export function isSurrogatePair(s: string, i: number): boolean {
+  return (s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+}
+
 /** What wordCharAt accepts below 128 (letters and digits), as a table for readWordRun. */
 export const ASCII_WORD_UNITS = Uint8Array.from({ length: 128 }, (_, c) => (isAsciiLetter(c) || isAsciiDigit(c) ? 1 : 0));
 

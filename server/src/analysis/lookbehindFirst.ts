@@ -1,3 +1,5 @@
+import { isSurrogatePair } from "./charClass";
+
 /**
  * A regex that opens with a lookbehind, such as (?<![\p{L}])(?:results|earnings|…), searched
  * with the same matches by its rest first. V8 tries such a lookbehind at every position before
@@ -61,12 +63,6 @@ export class LookbehindFirst {
     }
     return out;
   }
-}
-
-function isSurrogatePair(s: string, i: number): boolean {
-  const hi = s.charCodeAt(i);
-  const lo = s.charCodeAt(i + 1);
-  return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Recognising names of people and organisations in prose, and resolving short mentions
 // ("Xi", "Wang") to the full name the release gave earlier ("Xi Jinping", "Wang Yiwei").
 import { TITLE_WORDS } from "./lexicon";
-import { charClass, classSuffixStart, isAsciiLetter, isWhitespace } from "./charClass";
+import { charClass, classSuffixStart, isAsciiLetter, isSurrogatePair, isWhitespace } from "./charClass";
 
 const TOKEN = String.raw`[\p{Lu}][\p{L}\p{M}'’.\-]*`;
 const CONNECTOR = String.raw`(?:de|van|von|der|den|da|di|du|al|bin|la|le|del|dos|das|zu|of|for|&)`;
@@ -126,7 +126,7 @@ export function multiWordChunks(s: string): { index: number; text: string }[] {
     // Not a capital: the regex tries the next code point.
     const upper = c < 128 ? (c >= 65 && c <= 90 ? 1 : 0) : upperAt(s, i);
     if (!upper) {
-      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      i += c >= 0xd800 && isSurrogatePair(s, i) ? 2 : 1;
       continue;
     }
     const start = i;

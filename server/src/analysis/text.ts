@@ -1,6 +1,7 @@
 // Line and paragraph structure of raw text. Works on the text as given (CRLF, CR, BOM kept),
 // so every offset maps back to the document the editor holds.
 import type { Line } from "./types";
+import { isSurrogatePair } from "./charClass";
 
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -53,8 +54,7 @@ export function execAll(re: RegExp, s: string): RegExpExecArray[] {
     out.push(m);
     if (m[0] === "") {
       const i = re.lastIndex;
-      const wide = re.unicode && i + 1 < s.length && s.charCodeAt(i) >= 0xd800 && s.charCodeAt(i) <= 0xdbff && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff;
-      re.lastIndex = i + (wide ? 2 : 1);
+      re.lastIndex = i + (re.unicode && isSurrogatePair(s, i) ? 2 : 1);
     }
   }
   re.lastIndex = 0;
