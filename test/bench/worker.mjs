@@ -1,8 +1,6 @@
 // Runs one tool over one input in a worker thread, so that the parent can stop a tool that is
-// over the time limit, and can take the tools' passes in turns. Messages to the parent:
-// {type:"ready", setupMs} once set up and warmed up; {type:"warm"} when it has warmed up again
-// as asked by {type:"warm"}; {type:"run", ms, cpuMs} for each {type:"pass"} it sends;
-// {type:"error", message} when something fails.
+// over the time limit. Messages: {type:"ready", setupMs}, {type:"run", ms, cpuMs} per pass,
+// {type:"done"}, {type:"error", message}.
 import { parentPort, workerData } from "node:worker_threads";
 import { createRequire } from "node:module";
 import * as path from "node:path";
@@ -39,7 +37,7 @@ async function load(tool) {
 }
 
 try {
-  const { tool, inputName } = workerData;
+  const { tool, inputName, runs } = workerData;
   const t0 = performance.now();
   const run = await load(tool);
   const docs = input(inputName);
@@ -49,31 +47,18 @@ try {
   // 0.3 s for the engine) still left it a fifth short of it; timed from there, the median
   // measured the JIT rather than the engine an editor runs all day.
   const texts = fixtures().map((f) => f.text);
-  const warmUp = async () => {
-    const until = performance.now() + 2000;
-    for (let pass = 0; pass === 0 || performance.now() < until; pass++) for (const t of texts) await run(t);
-  };
-  await warmUp();
+  const warmUntil = performance.now() + 2000;
+  for (let pass = 0; pass === 0 || performance.now() < warmUntil; pass++) for (const t of texts) await run(t);
   parentPort.postMessage({ type: "ready", setupMs: performance.now() - t0 });
-  parentPort.on("message", async (m) => {
-    try {
-      // Again right before the timed passes: a tool left idle while the others were set up
-      // ran its first two passes twice as slow as the rest.
-      if (m.type === "warm") {
-        await warmUp();
-        parentPort.postMessage({ type: "warm" });
-        return;
-      }
-      const c0 = process.cpuUsage();
-      const start = performance.now();
-      for (const d of docs) await run(d);
-      const ms = performance.now() - start;
-      const c = process.cpuUsage(c0);
-      parentPort.postMessage({ type: "run", ms, cpuMs: (c.user + c.system) / 1000 });
-    } catch (e) {
-      parentPort.postMessage({ type: "error", message: e instanceof Error ? e.stack : String(e) });
-    }
-  });
+  for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
+    const start = performance.now();
+    for (const d of docs) await run(d);
+    const ms = performance.now() - start;
+    const c = process.cpuUsage(c0);
+    parentPort.postMessage({ type: "run", ms, cpuMs: (c.user + c.system) / 1000 });
+  }
+  parentPort.postMessage({ type: "done" });
 } catch (e) {
   parentPort.postMessage({ type: "error", message: e instanceof Error ? e.stack : String(e) });
 }
