@@ -128,6 +128,8 @@ describe("figures: what is NOT a figure", () => {
     ["a postal code", "The national association moved to Hauptstraße 5, 10115 Berlin.", "10115 Berlin"],
     // A share is a percentage, and a percentage glued to letters is a code (as "5%off"), not a figure.
     ["a share glued to the word after it", "Some two-thirdsof voters nationwide agree.", "two-thirds"],
+    // The money pattern finds "USD 5 million" inside "XUSD 5 million": the code is glued to a letter.
+    ["a currency code glued to the letters before it", "The global token market holds XUSD 5 million in reserves.", "USD 5 million"],
   ];
   for (const [what, sentence, needle] of cases) {
     it(`${what}: “${needle}”`, () => {
