@@ -1,12 +1,13 @@
 // Property-based robustness of the engine (issue 6): over 10,000 generated documents (random
 // Unicode, lone surrogates, control characters, NUL, very long tokens and lines, CRLF/CR/LF
 // mixes, BOM, Markdown leftovers, pieces of real releases), `analyze` never throws, every
-// range it reports lies inside the document, and the same input gives the same output.
+// range it reports (findings, outline, the model's parts, hovers) lies inside the document, and
+// the same input gives the same output, also through a memo as the server analyses.
 import { strict as assert } from "node:assert";
 import { readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
-import { analyze, type AnalysisResult, type OutlineNode } from "../../server/src/analysis/index";
+import { analyze, AnalysisMemo, hoverAt, type AnalysisResult, type OutlineNode } from "../../server/src/analysis/index";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/releases");
 const RELEASE_LINES = readdirSync(FIXTURES)
@@ -75,9 +76,25 @@ function checkRanges(text: string, r: AnalysisResult): void {
     }
   };
   walk(r.outline);
-  for (const fig of r.model.figures) inside("figure", fig.start, fig.end);
-  for (const q of r.model.quotes) inside("quote", q.start, q.end);
-  for (const s of r.model.sentences) inside("sentence", s.start, s.end);
+  const m = r.model;
+  for (const fig of m.figures) inside("figure", fig.start, fig.end);
+  for (const q of m.quotes) inside("quote", q.start, q.end);
+  for (const s of m.sentences) inside("sentence", s.start, s.end);
+  for (const l of m.lines) inside("line", l.start, l.end);
+  for (const p of m.paragraphs) inside("paragraph", p.start, p.end);
+  for (const b of m.boilerplate) inside(`boilerplate ${b.kind}`, b.start, b.end);
+  for (const sec of m.sections) inside("section", sec.start, sec.end);
+  for (const a of m.attributions) {
+    inside("attribution", a.start, a.end);
+    inside("attribution cue", a.cueSpan.start, a.cueSpan.end);
+  }
+  if (m.dateline) inside("dateline", m.dateline.start, m.dateline.end);
+  // Hovers where the editor is likely to ask: the ends of the text, and where each finding and figure starts.
+  const offsets = [0, text.length >> 1, text.length, ...r.findings.map((f) => f.start), ...m.figures.map((f) => f.start)];
+  for (const offset of offsets) {
+    const h = hoverAt(r, offset);
+    if (h) inside(`hover at ${offset}`, h.start, h.end);
+  }
 }
 
 /** What a caller sees: findings and outline (the model holds the text itself). */
@@ -88,11 +105,18 @@ describe("robustness: engine properties over generated documents", function () {
 
   it("never throws, keeps every range inside the document, and is deterministic (10,000 documents)", () => {
     const started = Date.now();
+    let count = 0;
     fc.assert(
       fc.property(documentArb, (text) => {
         const first = analyze(text);
         checkRanges(text, first);
         assert.equal(visible(analyze(text)), visible(first), "same input, same output");
+        // The server's path, every tenth document: a memo, filled by one analysis and read by the next.
+        if (++count % 10 === 0) {
+          const memo = new AnalysisMemo();
+          assert.equal(visible(analyze(text, { memo })), visible(first), "with a memo, the same output");
+          assert.equal(visible(analyze(text, { memo })), visible(first), "from a filled memo, the same output");
+        }
       }),
       { numRuns: 10000, seed: 20260206, endOnFailure: true },
     );
