@@ -25,6 +25,7 @@ import type { AnalysisCache, CachedAnalysis } from "./analysisCache";
 import { codeActions } from "./codeActions";
 import { foldingRanges } from "./folding";
 import { documentLinks } from "./links";
+import { checkCodeActionContext, documentAt, documentOf, rangeOf } from "./params";
 import type { Settings } from "./settings";
 import { analyzeWorkspace, diagnosticsOfFile, fsPathOf } from "./workspace";
 
@@ -78,18 +79,13 @@ export function workspaceFoldersOf(params: InitializeParams): string[] {
 export function registerFeatures(ctx: FeatureContext, support: () => ClientSupport, folders: () => string[]): { republishClosed(uri: string): boolean; refreshWorkspace(): void } {
   const { connection, documents, cache } = ctx;
   const analyseOnce = (doc: TextDocument, settings: Settings, isCancelled?: () => boolean) => cache.once(doc, settings, isCancelled);
-  const docOrError = (uri: string): TextDocument => {
-    const doc = documents.get(uri);
-    if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `unknown document: ${uri}`);
-    return doc;
-  };
   const shown = async (uri: string) => {
     const doc = documents.get(uri);
     const a = doc && (await ctx.analysisOf(doc));
     return doc ? { doc, result: a?.result, folding: a?.folding, scorecard: a?.scorecard } : undefined;
   };
   const forced = async (uri: string) => {
-    const doc = docOrError(uri);
+    const doc = documentAt(documents, uri);
     // An edit during the analysis cancels it: analyse the newer version (a few tries while the user types).
     let result: AnalysisResult | undefined;
     for (let attempt = 1; ; attempt++) {
@@ -106,20 +102,22 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
   };
 
   connection.onCodeAction((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc || !support().codeActionLiterals) return [];
+    const doc = documentOf(documents, params);
+    rangeOf(doc, params);
+    checkCodeActionContext(params);
+    if (!support().codeActionLiterals) return [];
     return codeActions(doc, params, { placeholder: ctx.settings().placeholder, documentChanges: support().documentChanges });
   });
 
   connection.onFoldingRanges(async (params) => {
-    const s = await shown(params.textDocument.uri);
+    const s = await shown(documentOf(documents, params).uri);
     if (!s?.result) return [];
     // From the worker for a large document; worked out here otherwise.
     return s.folding ? s.folding.slice(0, support().foldingRangeLimit ?? Number.MAX_SAFE_INTEGER) : foldingRanges(s.result, support().foldingRangeLimit);
   });
 
   connection.onDocumentLinks(async (params) => {
-    const s = await shown(params.textDocument.uri);
+    const s = await shown(documentOf(documents, params).uri);
     return s?.result ? documentLinks(s.doc) : [];
   });
 

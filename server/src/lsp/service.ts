@@ -1,12 +1,13 @@
 // The LSP layer: thin handlers that ask the analysis cache and convert its results.
 import type { Connection, Diagnostic, Hover, DocumentSymbol, InitializeParams, InitializeResult } from "vscode-languageserver";
-import { DiagnosticSeverity, TextDocuments, TextDocumentSyncKind, ResponseError, ErrorCodes } from "vscode-languageserver";
+import { DiagnosticSeverity, TextDocuments, TextDocumentSyncKind } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { hoverAt } from "../analysis/hover";
 import { AnalysisCancelled } from "../analysis/types";
 import { AnalysisCache, type CachedAnalysis } from "./analysisCache";
 import { firstLineRange, SOURCE, toDiagnostics, toRange, toSymbol } from "./convert";
 import { DEFAULT_SETTINGS, settingsFrom, type Settings } from "./settings";
+import { documentOf, positionOf } from "./params";
 import { clientSupport, featureCapabilities, registerFeatures, workspaceFoldersOf, type ClientSupport } from "./features";
 
 /** A size for people: "4.9 KB", "21.3 MB" (characters counted as bytes), "900 characters". */
@@ -143,27 +144,19 @@ export function startService(connection: Connection): void {
     if (!features.republishClosed(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  const docOrError = (uri: string): TextDocument => {
-    const doc = documents.get(uri);
-    if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `unknown document: ${uri}`);
-    return doc;
-  };
-
   connection.onHover(async (params): Promise<Hover | null> => {
-    const doc = docOrError(params.textDocument.uri);
-    const { line, character } = params.position;
-    if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= doc.lineCount)
-      throw new ResponseError(ErrorCodes.InvalidParams, `position out of range: ${line}:${character}`);
+    const doc = documentOf(documents, params);
+    const position = positionOf(doc, params);
     const a = await analysisOf(doc);
     if (!a?.result) return null;
-    const offset = doc.offsetAt(params.position);
+    const offset = doc.offsetAt(position);
     const h = a.hover ? a.hover.hoverAt(offset) : hoverAt(a.result, offset);
     if (!h) return null;
     return { contents: { kind: "markdown", value: h.markdown }, range: toRange(doc, h) };
   });
 
   connection.onDocumentSymbol(async (params): Promise<DocumentSymbol[]> => {
-    const doc = docOrError(params.textDocument.uri);
+    const doc = documentOf(documents, params);
     const a = await analysisOf(doc);
     return a?.result ? a.result.outline.map((n) => toSymbol(doc, n)) : [];
   });

@@ -1,0 +1,52 @@
+// Request parameters, checked before a handler reads them: a malformed or out-of-range request
+// gets an InvalidParams error that says what is wrong, rather than an answer made up from what
+// is there or an internal error from a handler reading a field that is missing.
+import { ErrorCodes, ResponseError, type Position, type Range, type TextDocuments } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+
+const invalid = (message: string) => new ResponseError(ErrorCodes.InvalidParams, message);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The open document at `uri`. */
+export function documentAt(documents: TextDocuments<TextDocument>, uri: string): TextDocument {
+  const doc = documents.get(uri);
+  if (!doc) throw invalid(`unknown document: ${uri}`);
+  return doc;
+}
+
+/** The open document that params.textDocument.uri names. */
+export function documentOf(documents: TextDocuments<TextDocument>, params: unknown): TextDocument {
+  const uri = isObject(params) && isObject(params.textDocument) ? params.textDocument.uri : undefined;
+  if (typeof uri !== "string") throw invalid("textDocument.uri is missing or not a string");
+  return documentAt(documents, uri);
+}
+
+/** A position in the document: whole numbers, on one of its lines (a character past the line's end stands for its end). */
+function positionIn(doc: TextDocument, value: unknown, what: string): Position {
+  const line = isObject(value) ? value.line : undefined;
+  const character = isObject(value) ? value.character : undefined;
+  if (typeof line !== "number" || typeof character !== "number" || !Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= doc.lineCount)
+    throw invalid(`${what} out of range: ${JSON.stringify(value) ?? "missing"}`);
+  return { line, character };
+}
+
+/** params.position in the document. */
+export function positionOf(doc: TextDocument, params: unknown): Position {
+  return positionIn(doc, isObject(params) ? params.position : undefined, "position");
+}
+
+/** params.range in the document, its start not after its end. */
+export function rangeOf(doc: TextDocument, params: unknown): Range {
+  const range = isObject(params) ? params.range : undefined;
+  const start = positionIn(doc, isObject(range) ? range.start : undefined, "range start");
+  const end = positionIn(doc, isObject(range) ? range.end : undefined, "range end");
+  if (doc.offsetAt(start) > doc.offsetAt(end)) throw invalid(`range ends before it starts: ${JSON.stringify(range)}`);
+  return { start, end };
+}
+
+/** Throws unless params.context of a code action request is an object with a list of diagnostics. */
+export function checkCodeActionContext(params: unknown): void {
+  const context = isObject(params) ? params.context : undefined;
+  if (!isObject(context) || !Array.isArray(context.diagnostics) || !context.diagnostics.every(isObject)) throw invalid("context.diagnostics is missing or not a list of diagnostics");
+  if (context.only !== undefined && !(Array.isArray(context.only) && context.only.every((k) => typeof k === "string"))) throw invalid("context.only is not a list of kinds");
+}
