@@ -50,6 +50,12 @@ describe("manifest (package.json) agrees with the code", () => {
     const cleaned = settingsFrom(defaults);
     assert.deepEqual({ ...cleaned, severity: {} }, { ...DEFAULT_SETTINGS, severity: {} });
     assert.equal(props["pressRelease.maxDocumentSize"].default, 20971520);
+    // With no settings, or settings that are not what they should be, every setting falls back
+    // to that same default (an editor that sends none gets the 20 MB limit).
+    assert.deepEqual(settingsFrom({}), DEFAULT_SETTINGS);
+    assert.deepEqual(settingsFrom(null), DEFAULT_SETTINGS);
+    assert.deepEqual(settingsFrom("not an object"), DEFAULT_SETTINGS);
+    assert.equal(settingsFrom({ maxDocumentSize: "big" }).maxDocumentSize, 20971520);
     for (const [k, v] of Object.entries(props)) assert.ok((v as { markdownDescription?: string }).markdownDescription, `${k} is documented`);
   });
 
