@@ -97,6 +97,36 @@ describe("protocol: large documents in the analysis worker", function () {
   });
 });
 
+describe("protocol: a newer version stops the analysis of an older one when it arrives", function () {
+  this.timeout(180000);
+
+  it("with a long debounce, the running analysis of version 1 is cancelled at once, not when version 2 is analysed", async () => {
+    // The debounce holds version 2's analysis back for 8 s; the edit itself must stop version
+    // 1's, or a stale analysis would go on using a core for the whole debounce.
+    const c = await TestClient.start({ settings: { debounceMs: 8000 } });
+    try {
+      const big = await longRelease(Math.max(4 << 20, WORKER_MIN_LENGTH * 4));
+      const uri = "file:///worker/superseded.txt";
+      await c.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "press-release", version: 1, text: big } });
+      // The analysis of version 1 starts two turns of the server's event loop after the open, in
+      // the worker, and takes seconds: a request about the document would wait for it.
+      await new Promise((r) => setTimeout(r, 300));
+      const sent = Date.now();
+      await c.connection.sendNotification("textDocument/didChange", {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "Analysts say the market doubled.\n\n" }],
+      });
+      const cancelled = () => c.logs.some((l) => l.includes(uri) && l.includes("(version 1) cancelled"));
+      while (!cancelled() && Date.now() - sent < 6000) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(cancelled(), `version 1's analysis was not cancelled within 6 s of the edit (the debounce is 8 s); logs: ${JSON.stringify(c.logs)}`);
+      assert.ok(!c.published.some((x: PublishDiagnosticsParams) => x.uri === uri && x.version === 1), "version 1 was never published");
+      await c.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
 /** Offsets to [line, character], as the server reports them (the release has "\n" line ends only). */
 function positions(text: string): (offset: number) => [number, number] {
   const starts = [0];
