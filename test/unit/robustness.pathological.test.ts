@@ -42,6 +42,8 @@ const CASES: Case[] = [
   { name: "50,000 quote marks as 25,000 quotes in one paragraph", make: (s) => times('"We are proud," she said. ', (s * 25000) / 4), cap: 8000 },
   { name: "runs of digits and commas (100 KB)", make: (s) => fill("1,234,567,", (s * 100 * K) / 4), cap: 5000 },
   { name: "one run of 100 KB of digits", make: (s) => "9".repeat((s * 100 * K) / 4), cap: 5000 },
+  // Large enough that a step re-reading the rest of the run now and then shows: 4n takes long enough for the ratio to count.
+  { name: "one run of 1 MB of digits", make: (s) => "9".repeat((s * 1024 * K) / 4), cap: 5000 },
   { name: "a run of digits before a figure cue", make: (s) => "9".repeat((s * 100 * K) / 4) + " y, up 3 times, 2nd largest, 1 in 4", cap: 5000 },
   { name: "cue word 'said' repeated 20,000 times", make: (s) => times("said ", (s * 20000) / 4), cap: 5000 },
   { name: "'according to' repeated 20,000 times", make: (s) => times("according to ", (s * 20000) / 4), cap: 5000 },
