@@ -97,8 +97,8 @@ function checkRanges(text: string, r: AnalysisResult): void {
   }
 }
 
-/** What a caller sees: findings and outline (the model holds the text itself). */
-const visible = (r: AnalysisResult) => JSON.stringify({ findings: r.findings, outline: r.outline });
+/** Everything a caller gets: findings, outline and the model (hovers, the report and the copy read it). */
+const visible = (r: AnalysisResult) => JSON.stringify({ findings: r.findings, outline: r.outline, model: r.model });
 
 describe("robustness: engine properties over generated documents", function () {
   this.timeout(180000);
