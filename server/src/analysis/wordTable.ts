@@ -7,7 +7,7 @@ import { ASCII_WORD_UNITS, wordCharAt } from "./charClass";
 const asciiLower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /** The hash of a word so far, `h`, extended by its next code unit `c` (an ASCII capital read as lower case). */
-export const hashStep = (h: number, c: number) => (Math.imul(h, 31) + asciiLower(c)) | 0;
+const hashStep = (h: number, c: number) => (Math.imul(h, 31) + asciiLower(c)) | 0;
 
 /** One run of word units, as readWordRun reads it. */
 export interface WordRun {
