@@ -3,6 +3,7 @@ import { format } from "node:util";
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from "vscode-languageserver/node";
 import { startService } from "./lsp/service";
 import { jsonEncoder } from "./lsp/jsonEncoder";
+import { answeringInvalidMessages } from "./lsp/invalidMessages";
 import { compileRegexesOnFirstRun } from "./regexTiering";
 
 compileRegexesOnFirstRun();
@@ -11,11 +12,13 @@ startService(connection);
 connection.listen();
 
 /**
- * Over stdio, with our JSON encoder (see jsonEncoder.ts). As createConnection does for
- * `--stdio`, console output goes to the client's log instead of into the protocol stream.
+ * Over stdio, with our JSON encoder (see jsonEncoder.ts), and frames that are not messages
+ * answered (see invalidMessages.ts). As createConnection does for `--stdio`, console output
+ * goes to the client's log instead of into the protocol stream.
  */
 function stdioConnection(): Connection {
-  const c = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { charset: "utf-8", contentTypeEncoder: jsonEncoder }));
+  const writer = new StreamMessageWriter(process.stdout, { charset: "utf-8", contentTypeEncoder: jsonEncoder });
+  const c = createConnection(ProposedFeatures.all, answeringInvalidMessages(new StreamMessageReader(process.stdin), writer), writer);
   // As console itself formats its arguments (util.format: errors with their stack, no throw on cycles).
   console.log = console.info = console.debug = (...args: unknown[]) => c.console.log(format(...args));
   console.warn = (...args: unknown[]) => c.console.warn(format(...args));

@@ -1,0 +1,43 @@
+// JSON-RPC 2.0's answers to what is not a message (its section 5.1): a frame whose body is not
+// JSON gets a parse error (-32700), and JSON that is neither a request, a notification nor a
+// response gets an invalid-request error (-32600); the id is the message's own when it has a
+// usable one, else null. vscode-jsonrpc only logs both and answers nothing, which leaves a
+// client that sent one waiting for an answer that never comes.
+import { ErrorCodes, type DataCallback, type Message, type MessageReader, type MessageWriter, type ResponseMessage } from "vscode-languageserver/node";
+
+/** Why a decoded message is not one the connection can handle, and the id to answer with; undefined when it is fine. */
+export function invalidMessage(msg: unknown): { id: string | number | null; why: string } | undefined {
+  if (msg === null || typeof msg !== "object") return { id: null, why: "the message is not a JSON object" };
+  if (Array.isArray(msg)) return { id: null, why: "the message is a batch (a JSON array), which LSP does not use" };
+  const m = msg as Record<string, unknown>;
+  // No method: a response, or a broken one; the connection matches it with the request it answers.
+  if (!("method" in m)) return undefined;
+  const id = typeof m.id === "string" || typeof m.id === "number" ? m.id : null;
+  if (typeof m.method !== "string") return { id, why: "the message's method is not a string" };
+  if (m.id !== undefined && id === null) return { id, why: "the message's id is neither a number nor a string" };
+  return undefined;
+}
+
+/** `reader`, with parse errors and invalid messages answered through `writer` instead of dropped. */
+export function answeringInvalidMessages(reader: MessageReader, writer: MessageWriter): MessageReader {
+  const answer = (id: string | number | null, code: number, message: string) => {
+    const response: ResponseMessage = { jsonrpc: "2.0", id, error: { code, message } };
+    writer.write(response).catch(() => undefined); // a closed stream: the connection reports that itself
+  };
+  // The reader still reports the error: the connection logs it, as before.
+  reader.onError((e) => {
+    if (e instanceof SyntaxError) answer(null, ErrorCodes.ParseError, `Parse error: the message is not JSON (${e.message})`);
+  });
+  return {
+    onError: reader.onError,
+    onClose: reader.onClose,
+    onPartialMessage: reader.onPartialMessage,
+    dispose: () => reader.dispose(),
+    listen: (callback: DataCallback) =>
+      reader.listen((msg: Message) => {
+        const invalid = invalidMessage(msg);
+        if (invalid) answer(invalid.id, ErrorCodes.InvalidRequest, `Invalid request: ${invalid.why}.`);
+        else callback(msg);
+      }),
+  };
+}
