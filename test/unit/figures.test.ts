@@ -3,7 +3,9 @@
 // about the world is flagged for want of a named source.
 import { strict as assert } from "node:assert";
 import { release } from "../helpers/joinLines";
+import fc from "fast-check";
 import { analyze, figureAt, flags, flagsOver, hoverOver, offsetOf } from "../helpers/engine";
+import { lastParts } from "../../server/src/analysis/figureSources";
 
 /** The figure recognised at `needle` in a release whose body is `sentence`. */
 function recognised(sentence: string, needle: string) {
@@ -184,6 +186,29 @@ describe("figures: unattributed-figure (a world statistic with no named source)"
   it("a source in parentheses after the figure attributes it: “(U.S. Census Bureau)”", () => {
     const r = analyze(release("The U.S. population grew 0.5% in 2025 (U.S. Census Bureau)."));
     assert.deepEqual(flags(r, "unattributed-figure"), []);
+  });
+
+  it("each figure takes the parenthesis meant for it: the one just after it, or the one closing the sentence", () => {
+    const text = release("The market grew 12% in 2025 (Statista), while 40% of adults now shop online and 3% pay cash, according to surveys of many kinds over the whole of the year (Pew Research Center).");
+    const r = analyze(text);
+    const source = (needle: string) => r.model.figures.find((f) => f.start === offsetOf(text, needle))?.source;
+    assert.equal(source("12%"), "Statista");
+    assert.equal(source("40%"), "Pew Research Center", "too far from (Statista) before it; the closing parenthesis applies");
+    assert.equal(source("3%"), "Pew Research Center");
+  });
+
+  it("an acronym spelled out before it is not a source: “compound annual growth rate (CAGR)”", () => {
+    const r = analyze(release("The global market will grow at a compound annual growth rate of 9% (CAGR) through 2030."));
+    assert.ok(r.model.figures.some((f) => f.text === "9%" && f.source !== "CAGR"));
+  });
+
+  it("lastParts is the last n parts of text.trim().split(/[\\s-]+/), read from the end", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("a", "B", " ", "-", "\t", "\n", "\u00a0", "\u3000", "x-y", "--", "é"), { maxLength: 40 }).map((parts) => parts.join("")), fc.integer({ min: 1, max: 12 }), (text, n) => {
+        assert.deepEqual(lastParts(text, n), text.trim().split(/[\s-]+/).slice(-n));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it("a source named in another paragraph does not carry over; the hover still explains the figure", () => {

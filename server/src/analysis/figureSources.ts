@@ -7,6 +7,7 @@ import { scanFigures, type RawFigure } from "./figures";
 import type { AnalysisMemo } from "./memo";
 import { isOrganisation } from "./names";
 import { LookbehindFirst } from "./lookbehindFirst";
+import { isWhitespace } from "./charClass";
 
 const WORLD_CONTEXT = new RegExp(
   String.raw`(?<![\p{L}])(?:(?<!(?:developed|developing|emerging|international|domestic|key|core|all|our|its|new|end|certain|some)\s)markets?|industry|industries|global|globally|worldwide|world'?s?|nationwide|nation'?s|countries|americans|population|people|adults|children|consumers|households|economy|economic|trade|exports?|imports?|gdp|consumer spending|(?:consumer|household|national|personal|credit card|student|public) debt|deaths?|suicides?|poverty|job losses|workforce|workers|cities|demand|supply|production|reserves|patients|(?:unemployment|poverty|suicide|mortality|death|birth|inflation|adoption|participation|recovery|growth) rates?|metro|metropolitan|residents|angelenos|fatalities|injuries|lives|biotech|e-?commerce|jobs?|job destruction|market share|share of (?:the )?(?:market|world|global|u\.s\.)|cagr|projected to|expected to (?:reach|grow|double|triple)|by 20\d\d|leading cause|average american|u\.s\. adults|mercado|marché|markt|märkte|secteur|sector|sectors|branche|bedarf|nachfrage|commodit(?:y|ies)|metals?|silver|gold|copper|oil|ounces|mine supply|superannuation|pension funds|inflation|australians|canadians|europeans|britons|germans|français|deutschen|españoles|italiani|brasileiros|citizens|voters|shoppers|respondents|students|teachers|doctors|nurses|farmers|drivers|homeowners|renters)(?![\p{L}])`,
@@ -23,9 +24,32 @@ const NOT_SOURCES = /^(?:CAGR|YoY|GAAP|EPS|EBITDA|USD|EUR|ARR|MRR|TAM|AI|B2B|B2C
 function definesAcronym(before: string, inner: string): boolean {
   if (!/^[A-Z][A-Za-z&]{1,7}$/.test(inner)) return false;
   const letters = inner.replace(/[^A-Za-z]/g, "").toLowerCase();
-  const words = before.trim().split(/[\s-]+/).slice(-letters.length - 2);
+  const words = lastParts(before, letters.length + 2);
   const initials = words.map((w) => w[0]?.toLowerCase() ?? "").join("");
   return initials.includes(letters.slice(0, Math.max(2, letters.length - 1)));
+}
+
+const isPartSeparator = (c: number) => c === 45 /* - */ || isWhitespace(c);
+
+/**
+ * before.trim().split(/[\s-]+/).slice(-n), reading only the end of `before` that holds those
+ * parts: after the n-th run of separators from its end there are exactly n. Splitting all of
+ * it made each parenthesis cost the length of the sentence before it.
+ */
+export function lastParts(before: string, n: number): string[] {
+  let end = before.length;
+  while (end > 0 && isWhitespace(before.charCodeAt(end - 1))) end--;
+  let runs = 0;
+  for (let i = end; i > 0; ) {
+    if (!isPartSeparator(before.charCodeAt(i - 1))) {
+      i--;
+      continue;
+    }
+    if (++runs === n) return before.slice(i, end).split(/[\s-]+/);
+    while (i > 0 && isPartSeparator(before.charCodeAt(i - 1))) i--;
+  }
+  // Fewer than n runs: the whole text has been read anyway.
+  return before.trim().split(/[\s-]+/).slice(-n);
 }
 const ISSUER_PRONOUNS = /\b(?:we|our|the company|the firm|the group|la compañía|la empresa|l'entreprise|la société|das unternehmen)\b/i;
 
@@ -91,6 +115,7 @@ function figuresInContext(text: string, tokens: Tokens, issuerRe: RegExp | null,
   let firstPartyWords: boolean | undefined;
   let worldWords: boolean | undefined;
   const issuerMentioned = () => (mentionsIssuer ??= (issuerRe?.test(text) ?? false) || ISSUER_PRONOUNS.test(text));
+  const parens = new ParenthesisSources(text);
   return raws.map((r) => {
     const local = text.slice(Math.max(0, r.start - 60), r.end + 60);
     let localWorldValue: boolean | undefined;
@@ -102,26 +127,87 @@ function figuresInContext(text: string, tokens: Tokens, issuerRe: RegExp | null,
     // Without world context a figure is taken as the issuer's own: precision first.
     else if (!(worldWords ??= WORLD_CONTEXT.test(text)) && !(r.kind === "count" && r.unit && WORLD_CONTEXT.test(r.unit))) firstParty = true;
     else if (resultsRelease && (firstPartyWords ??= FIRST_PARTY_CONTEXT.test(text)) && !localWorld()) firstParty = true;
-    return { figure: r, paren: parenthesisSource(text, r.start, r.end), firstPartyWithoutSource: firstParty };
+    return { figure: r, paren: parens.for(r.start, r.end), firstPartyWithoutSource: firstParty };
   });
 }
 
-/** A source in parentheses right after the figure or closing its sentence: "(Experian)", "(Source: BLS)". */
-function parenthesisSource(sentence: string, from: number, to: number): string | undefined {
-  if (!sentence.includes("(")) return undefined; // most sentences: no scan
-  for (const m of sentence.matchAll(PAREN_SOURCE)) {
-    const idx = m.index ?? 0;
-    const inner = m[1].trim();
-    const near = idx >= to && idx - to < 80;
-    const closing = /^[\s.;,]*$/.test(sentence.slice(idx + m[0].length));
-    if (!near && !closing) continue;
-    if (idx < from) continue;
-    const follows = sentence.slice(idx + m[0].length);
-    if (!/^\s*(?:[.,;:)\]]|$|and\b|while\b|but\b)/.test(follows)) continue;
-    if (NOT_SOURCES.test(inner) || definesAcronym(sentence.slice(0, idx), inner)) continue;
-    // eslint-disable-next-line regexp/no-super-linear-backtracking -- `inner` is at most 100 characters (PAREN_SOURCE)
-    if (/^(?:sources?:)/i.test(m[0].slice(1)) || (/^[\p{Lu}]/u.test(inner) && (isOrganisation(inner) || /&|\b(?:Bank|Bureau|Reserve|Census|Survey|Report)\b/.test(inner) || /^(?:[\p{Lu}][\p{L}.'’-]*\s?){1,5}$/u.test(inner)) && !/\d{3,}/.test(inner)))
-      return inner.replace(/^sources?:\s*/i, "");
+interface Parenthesis {
+  /** Where it opens and closes (after the ")"). */
+  at: number;
+  end: number;
+  /** What PAREN_SOURCE matched, and its inner text trimmed. */
+  match: string;
+  inner: string;
+  /** The source it names, once asked; null for none. */
+  source?: string | null;
+}
+
+/**
+ * The parentheses of one sentence that may name a source for its figures: "(Experian)",
+ * "(Source: BLS)". Read once per sentence; each figure then looks only at those that can
+ * apply to it, and what a parenthesis names is worked out once for all of them. Read again
+ * for every figure, a sentence of thousands of figures took time quadratic in its length.
+ */
+class ParenthesisSources {
+  private readonly parens: Parenthesis[] = [];
+  /** The last parenthesis, when only spaces and . ; , follow it (no other can "close" the sentence: the next one's "(" follows it). */
+  private readonly closing: number = -1;
+
+  constructor(private readonly sentence: string) {
+    if (!sentence.includes("(")) return; // most sentences: no scan
+    for (const m of sentence.matchAll(PAREN_SOURCE)) {
+      const at = m.index ?? 0;
+      this.parens.push({ at, end: at + m[0].length, match: m[0], inner: m[1].trim() });
+    }
+    const last = this.parens.length - 1;
+    if (last >= 0 && /^[\s.;,]*$/.test(sentence.slice(this.parens[last].end))) this.closing = last;
   }
-  return undefined;
+
+  /**
+   * The source for the figure at [from, to): the first parenthesis, in the order of the text,
+   * that opens at or after the figure's start and either opens within 80 characters after its
+   * end or closes the sentence, and that names a source.
+   */
+  for(from: number, to: number): string | undefined {
+    const { parens, closing } = this;
+    if (!parens.length) return undefined;
+    const closingAt = closing >= 0 ? parens[closing].at : -1;
+    // The closing one, when it opens before the figure's end (inside the figure): it comes first.
+    if (closingAt >= from && closingAt < to) return this.sourceOf(closing);
+    let k = firstOpeningAt(parens, to);
+    for (; k < parens.length && parens[k].at - to < 80; k++) {
+      const named = this.sourceOf(k);
+      if (named !== undefined) return named;
+    }
+    // The closing one, when it is further than that.
+    return closing >= k ? this.sourceOf(closing) : undefined;
+  }
+
+  private sourceOf(k: number): string | undefined {
+    const p = this.parens[k];
+    if (p.source === undefined) p.source = this.names(p) ?? null;
+    return p.source ?? undefined;
+  }
+
+  private names({ at, end, match, inner }: Parenthesis): string | undefined {
+    const follows = this.sentence.slice(end);
+    if (!/^\s*(?:[.,;:)\]]|$|and\b|while\b|but\b)/.test(follows)) return undefined;
+    if (NOT_SOURCES.test(inner) || definesAcronym(this.sentence.slice(0, at), inner)) return undefined;
+    // eslint-disable-next-line regexp/no-super-linear-backtracking -- `inner` is at most 100 characters (PAREN_SOURCE)
+    if (/^(?:sources?:)/i.test(match.slice(1)) || (/^[\p{Lu}]/u.test(inner) && (isOrganisation(inner) || /&|\b(?:Bank|Bureau|Reserve|Census|Survey|Report)\b/.test(inner) || /^(?:[\p{Lu}][\p{L}.'’-]*\s?){1,5}$/u.test(inner)) && !/\d{3,}/.test(inner)))
+      return inner.replace(/^sources?:\s*/i, "");
+    return undefined;
+  }
+}
+
+/** In parentheses sorted by where they open, the index of the first that opens at or after `at`. */
+function firstOpeningAt(parens: Parenthesis[], at: number): number {
+  let lo = 0;
+  let hi = parens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (parens[mid].at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
