@@ -1,13 +1,13 @@
 // Entry point: a language server over stdio (`--stdio`) or IPC (from the VS Code client).
 import { format } from "node:util";
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from "vscode-languageserver/node";
+import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from "vscode-languageserver/node";
 import { startService } from "./lsp/service";
 import { jsonEncoder } from "./lsp/jsonEncoder";
 import { answeringInvalidMessages } from "./lsp/invalidMessages";
 import { compileRegexesOnFirstRun } from "./regexTiering";
 
 compileRegexesOnFirstRun();
-const connection = process.argv.includes("--stdio") ? stdioConnection() : createConnection(ProposedFeatures.all);
+const connection = process.argv.includes("--stdio") ? stdioConnection() : process.argv.includes("--node-ipc") ? ipcConnection() : createConnection(ProposedFeatures.all);
 startService(connection);
 connection.listen();
 
@@ -24,4 +24,10 @@ function stdioConnection(): Connection {
   console.warn = (...args: unknown[]) => c.console.warn(format(...args));
   console.error = (...args: unknown[]) => c.console.error(format(...args));
   return c;
+}
+
+/** Over Node's IPC channel (how VS Code starts the server), with messages that are not messages answered too. */
+function ipcConnection(): Connection {
+  const writer = new IPCMessageWriter(process);
+  return createConnection(ProposedFeatures.all, answeringInvalidMessages(new IPCMessageReader(process), writer), writer);
 }

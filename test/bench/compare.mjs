@@ -27,7 +27,7 @@ import { fileURLToPath } from "node:url";
 import { ROOT, concatenated, fixtures, input, longRelease } from "./inputs.mjs";
 
 const args = process.argv.slice(2);
-const option = (name, d) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? d;
+const option = (name, d) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? d;
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 /** One timed pass over the input: its time in ms (an average over 5 repetitions for the small fixtures). */
@@ -44,7 +44,7 @@ if (timed) {
   const texts = input(inputName);
   const reps = inputName === "fixtures" ? 5 : 1;
   const engine = createRequire(import.meta.url)(timed);
-  const passes = Number(option("passes", inputName === "10MB" ? "3" : "11"));
+  const passes = Math.max(1, Number(option("passes", inputName === "10MB" ? "3" : "11")) || 1);
   const warm = Math.ceil(passes / 2);
   for (let i = 0; i < warm; i++) timePass(engine, texts, reps);
   const times = [];

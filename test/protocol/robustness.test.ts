@@ -5,7 +5,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams } from "vscode-languageserver-protocol";
-import { spawn } from "node:child_process";
+import { fork, spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { frame, MessageReader } from "../helpers/lspFraming.cjs";
 import { FIXTURES, FULL_CAPABILITIES, SERVER, TestClient } from "./client";
 
@@ -199,15 +199,9 @@ describe("protocol robustness: frames that are not messages", function () {
   this.timeout(60000);
   // Raw bytes on the server's stdin, and every message it writes back: vscode-jsonrpc's client
   // would swallow an answer with a null id, which is what JSON-RPC asks for here.
-  const child = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+  let child: ChildProcessWithoutNullStreams;
   const received: Record<string, any>[] = [];
-  const reader = new MessageReader();
   let wake = () => {};
-  child.stdout.on("data", (chunk: Buffer) => {
-    received.push(...reader.push(chunk));
-    wake();
-  });
-  child.stderr.resume();
   const body = (text: string) => {
     const b = Buffer.from(text, "utf8");
     child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${b.length}\r\n\r\n`), b]));
@@ -222,10 +216,13 @@ describe("protocol robustness: frames that are not messages", function () {
       await new Promise<void>((r) => ((wake = r), setTimeout(r, 50)));
     }
   }
+  const isErrorAnswer = (m: Record<string, any>) => m.error !== undefined && m.method === undefined;
   let id = 100;
-  /** A hover on the seed release is answered (with a result, not an error): the server still serves. */
-  async function stillServes(): Promise<void> {
-    const from = received.length;
+  /**
+   * A hover on the seed release is answered with a result: the server still serves. It is
+   * answered after every frame sent before it, so what those frames got has arrived by then.
+   */
+  async function stillServes(from: number): Promise<void> {
     const mine = ++id;
     child.stdin.write(frame({ id: mine, method: "textDocument/hover", params: { textDocument: { uri: SEED_URI }, position: { line: 22, character: 5 } } }));
     const m = await next((x) => x.id === mine, from);
@@ -233,13 +230,20 @@ describe("protocol robustness: frames that are not messages", function () {
   }
 
   before(async () => {
+    child = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    const reader = new MessageReader();
+    child.stdout.on("data", (chunk: Buffer) => {
+      received.push(...reader.push(chunk));
+      wake();
+    });
+    child.stderr.resume();
     child.stdin.write(frame({ id: 1, method: "initialize", params: { processId: null, rootUri: null, capabilities: {} } }));
     await next((m) => m.id === 1, 0);
     child.stdin.write(frame({ method: "initialized", params: {} }));
     child.stdin.write(frame({ method: "textDocument/didOpen", params: { textDocument: { uri: SEED_URI, languageId: "press-release", version: 1, text: SEED_TEXT } } }));
   });
   after(() => {
-    child.kill();
+    child?.kill();
   });
 
   const cases: [string, string, number, string | number | null][] = [
@@ -247,18 +251,70 @@ describe("protocol robustness: frames that are not messages", function () {
     ["a body cut off mid-message", '{"jsonrpc":"2.0","id":7,"method":"textDocument/hov', -32700, null],
     ["a JSON array (a batch, which LSP does not use)", '[{"jsonrpc":"2.0","id":8,"method":"shutdown"}]', -32600, null],
     ["a JSON number", "42", -32600, null],
+    ["an empty object", "{}", -32600, null],
+    ["an id alone", '{"jsonrpc":"2.0","id":5}', -32600, 5],
     ["a method that is not a string", '{"jsonrpc":"2.0","id":9,"method":5}', -32600, 9],
     ["an id that is an object", '{"jsonrpc":"2.0","id":{"a":1},"method":"textDocument/hover","params":{}}', -32600, null],
   ];
   for (const [name, text, code, answerId] of cases) {
-    it(`${name}: error ${code} with id ${answerId}, and the server keeps serving`, async () => {
+    it(`${name}: one answer, error ${code} with id ${answerId}, and the server keeps serving`, async () => {
       const from = received.length;
       body(text);
-      const m = await next((x) => x.error !== undefined && x.method === undefined, from);
+      const m = await next(isErrorAnswer, from);
       assert.equal(m.id, answerId);
       assert.equal(m.error.code, code, m.error.message);
       assert.match(m.error.message, code === -32700 ? /not JSON/ : /Invalid request/);
-      await stillServes();
+      await stillServes(from);
+      assert.equal(received.slice(from).filter(isErrorAnswer).length, 1, "exactly one answer to the bad frame");
     });
   }
+
+  it("messages that need no answer get none: a notification, and responses (one with an odd method field) to requests never made", async () => {
+    const from = received.length;
+    body('{"jsonrpc":"2.0","method":"$/setTrace","params":{"value":"off"}}');
+    body('{"jsonrpc":"2.0","id":4242,"result":null}');
+    body('{"jsonrpc":"2.0","id":4243,"result":null,"method":5}');
+    body('{"jsonrpc":"2.0","id":4244,"error":{"code":-1,"message":"x"}}');
+    await stillServes(from);
+    assert.deepEqual(received.slice(from).filter(isErrorAnswer), []);
+  });
+});
+
+describe("protocol robustness: over IPC, as VS Code starts the server", function () {
+  this.timeout(60000);
+  let child: ChildProcess;
+  const received: Record<string, any>[] = [];
+  async function next(pred: (m: Record<string, any>) => boolean, from: number): Promise<Record<string, any>> {
+    const deadline = Date.now() + 10000;
+    for (;;) {
+      const m = received.slice(from).find(pred);
+      if (m) return m;
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no such message; server ${child.exitCode === null ? "running" : `exited ${child.exitCode}`}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  before(async () => {
+    child = fork(SERVER, ["--node-ipc"], { stdio: ["pipe", "pipe", "pipe", "ipc"], execArgv: [] });
+    child.on("message", (m) => received.push(m as Record<string, any>));
+    child.stdout?.resume();
+    child.stderr?.resume();
+    child.send({ jsonrpc: "2.0", id: 1, method: "initialize", params: { processId: null, rootUri: null, capabilities: {} } });
+    await next((m) => m.id === 1, 0);
+    child.send({ jsonrpc: "2.0", method: "initialized", params: {} });
+    child.send({ jsonrpc: "2.0", method: "textDocument/didOpen", params: { textDocument: { uri: SEED_URI, languageId: "press-release", version: 1, text: SEED_TEXT } } });
+  });
+  after(() => {
+    child?.kill();
+  });
+
+  it("serves hovers, and answers what is not a message with -32600, once", async () => {
+    const from = received.length;
+    child.send(42);
+    child.send({ jsonrpc: "2.0", id: 9, method: 5 });
+    child.send({ jsonrpc: "2.0", id: 10, method: "textDocument/hover", params: { textDocument: { uri: SEED_URI }, position: { line: 22, character: 5 } } });
+    const hover = await next((m) => m.id === 10, from);
+    assert.ok(hover.result, `a hover: ${JSON.stringify(hover).slice(0, 200)}`);
+    const errors = received.slice(from).filter((m) => m.error !== undefined && m.method === undefined);
+    assert.deepEqual(errors.map((m) => [m.id, m.error.code]), [[null, -32600], [9, -32600]]);
+  });
 });

@@ -5,7 +5,7 @@ import { strict as assert } from "node:assert";
 import { release } from "../helpers/joinLines";
 import fc from "fast-check";
 import { analyze, figureAt, flags, flagsOver, hoverOver, offsetOf } from "../helpers/engine";
-import { lastParts } from "../../server/src/analysis/figureSources";
+import { PartInitials } from "../../server/src/analysis/figureSources";
 
 /** The figure recognised at `needle` in a release whose body is `sentence`. */
 function recognised(sentence: string, needle: string) {
@@ -202,10 +202,13 @@ describe("figures: unattributed-figure (a world statistic with no named source)"
     assert.ok(r.model.figures.some((f) => f.text === "9%" && f.source !== "CAGR"));
   });
 
-  it("lastParts is the last n parts of text.trim().split(/[\\s-]+/), read from the end", () => {
+  it("PartInitials gives the initials of text.slice(0, at).trim().split(/[\\s-]+/), the last n of them", () => {
+    const text = fc.array(fc.constantFrom("a", "B", " ", "-", "\t", "\n", "\u00a0", "\u3000", "\u0085", "x-y", "--", "é", "(AB)"), { maxLength: 40 }).map((parts) => parts.join(""));
     fc.assert(
-      fc.property(fc.array(fc.constantFrom("a", "B", " ", "-", "\t", "\n", "\u00a0", "\u3000", "x-y", "--", "é"), { maxLength: 40 }).map((parts) => parts.join("")), fc.integer({ min: 1, max: 12 }), (text, n) => {
-        assert.deepEqual(lastParts(text, n), text.trim().split(/[\s-]+/).slice(-n));
+      fc.property(text, fc.nat(), fc.integer({ min: 1, max: 12 }), (t, seed, n) => {
+        const at = seed % (t.length + 1);
+        const expected = t.slice(0, at).trim().split(/[\s-]+/).slice(-n).map((w) => w[0] ?? "");
+        assert.deepEqual(new PartInitials(t).lastBefore(at, n), expected);
       }),
       { numRuns: 5000 },
     );

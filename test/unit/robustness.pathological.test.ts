@@ -47,6 +47,8 @@ const CASES: Case[] = [
   { name: "one run of 1 MB of digits", make: (s) => "9".repeat((s * 1024 * K) / 4), cap: 5000 },
   // Each figure used to read every parenthesis of its sentence, and each parenthesis the whole sentence before it: 18 s for 200 KB.
   { name: "thousands of figures and parentheses in one sentence (200 KB)", make: (s) => fill("$1,000 (AB), 2% (Source: BLS), ", (s * 200 * K) / 4), cap: 5000 },
+  // The same without a space: an acronym's words were read by splitting all of the text before it.
+  { name: "figures and parentheses run together (200 KB without spaces)", make: (s) => fill(";5%(AB)", (s * 200 * K) / 4), cap: 5000 },
   { name: "a run of digits before a figure cue", make: (s) => "9".repeat((s * 100 * K) / 4) + " y, up 3 times, 2nd largest, 1 in 4", cap: 5000 },
   { name: "cue word 'said' repeated 20,000 times", make: (s) => times("said ", (s * 20000) / 4), cap: 5000 },
   { name: "'according to' repeated 20,000 times", make: (s) => times("according to ", (s * 20000) / 4), cap: 5000 },

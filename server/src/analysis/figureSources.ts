@@ -20,36 +20,60 @@ const FIRST_PARTY_CONTEXT =
 const PAREN_SOURCE = /\((?:sources?:\s*)?([^()]{2,100})\)/g;
 const NOT_SOURCES = /^(?:CAGR|YoY|GAAP|EPS|EBITDA|USD|EUR|ARR|MRR|TAM|AI|B2B|B2C|IPO|R&D|KPI|ROI|est\.?|approx\.?)$/i;
 
-/** "compound annual growth rate (CAGR)": the parenthesis spells out the words before it. */
-function definesAcronym(before: string, inner: string): boolean {
+/**
+ * "compound annual growth rate (CAGR)": the parenthesis spells out the words before it.
+ * `initialsBefore(n)`: the first characters of the last n words before it (see PartInitials).
+ */
+function definesAcronym(initialsBefore: (n: number) => string[], inner: string): boolean {
   if (!/^[A-Z][A-Za-z&]{1,7}$/.test(inner)) return false;
   const letters = inner.replace(/[^A-Za-z]/g, "").toLowerCase();
-  const words = lastParts(before, letters.length + 2);
-  const initials = words.map((w) => w[0]?.toLowerCase() ?? "").join("");
+  const initials = initialsBefore(letters.length + 2)
+    .map((c) => c.toLowerCase())
+    .join("");
   return initials.includes(letters.slice(0, Math.max(2, letters.length - 1)));
 }
 
 const isPartSeparator = (c: number) => c === 45 /* - */ || isWhitespace(c);
 
 /**
- * before.trim().split(/[\s-]+/).slice(-n), reading only the end of `before` that holds those
- * parts: after the n-th run of separators from its end there are exactly n. Splitting all of
- * it made each parenthesis cost the length of the sentence before it.
+ * The first characters of the words of a text's beginnings, for any beginning: what
+ * text.slice(0, at).trim().split(/[\s-]+/).map((w) => w[0] ?? "") gives. Where each word
+ * starts is found once; splitting the text before each parenthesis of a sentence made the
+ * parentheses cost the square of its length.
  */
-export function lastParts(before: string, n: number): string[] {
-  let end = before.length;
-  while (end > 0 && isWhitespace(before.charCodeAt(end - 1))) end--;
-  let runs = 0;
-  for (let i = end; i > 0; ) {
-    if (!isPartSeparator(before.charCodeAt(i - 1))) {
-      i--;
-      continue;
-    }
-    if (++runs === n) return before.slice(i, end).split(/[\s-]+/);
-    while (i > 0 && isPartSeparator(before.charCodeAt(i - 1))) i--;
+export class PartInitials {
+  /** Where each run of characters other than whitespace and "-" starts, in order. */
+  private readonly starts: number[] = [];
+  /** Where text.trim() starts. */
+  private readonly first: number;
+
+  constructor(private readonly text: string) {
+    let first = 0;
+    while (first < text.length && isWhitespace(text.charCodeAt(first))) first++;
+    this.first = first;
+    for (let k = first; k < text.length; k++) if (!isPartSeparator(text.charCodeAt(k)) && (k === 0 || isPartSeparator(text.charCodeAt(k - 1)))) this.starts.push(k);
   }
-  // Fewer than n runs: the whole text has been read anyway.
-  return before.trim().split(/[\s-]+/).slice(-n);
+
+  /** text.slice(0, at).trim().split(/[\s-]+/).slice(-n).map((w) => w[0] ?? ""), for n ≥ 1. */
+  lastBefore(at: number, n: number): string[] {
+    const { text, first, starts } = this;
+    let end = Math.min(at, text.length);
+    while (end > first && isWhitespace(text.charCodeAt(end - 1))) end--;
+    if (end <= first) return [""]; // "".split(…) is [""]
+    // Read from the end: an empty word after a final "-", the words starting before `end`, an empty word before an initial "-".
+    const out: string[] = [];
+    if (text.charCodeAt(end - 1) === 45) out.push("");
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && out.length < n; k--) out.push(text[starts[k]]);
+    if (out.length < n && text.charCodeAt(first) === 45) out.push("");
+    return out.slice(0, n).reverse();
+  }
 }
 const ISSUER_PRONOUNS = /\b(?:we|our|the company|the firm|the group|la compañía|la empresa|l'entreprise|la société|das unternehmen)\b/i;
 
@@ -150,6 +174,8 @@ interface Parenthesis {
  */
 class ParenthesisSources {
   private readonly parens: Parenthesis[] = [];
+  /** The sentence's words' initials, once an acronym asks for them. */
+  private initials: PartInitials | undefined;
   /** The last parenthesis, when only spaces and . ; , follow it (no other can "close" the sentence: the next one's "(" follows it). */
   private readonly closing: number = -1;
 
@@ -192,7 +218,7 @@ class ParenthesisSources {
   private names({ at, end, match, inner }: Parenthesis): string | undefined {
     const follows = this.sentence.slice(end);
     if (!/^\s*(?:[.,;:)\]]|$|and\b|while\b|but\b)/.test(follows)) return undefined;
-    if (NOT_SOURCES.test(inner) || definesAcronym(this.sentence.slice(0, at), inner)) return undefined;
+    if (NOT_SOURCES.test(inner) || definesAcronym((n) => (this.initials ??= new PartInitials(this.sentence)).lastBefore(at, n), inner)) return undefined;
     // eslint-disable-next-line regexp/no-super-linear-backtracking -- `inner` is at most 100 characters (PAREN_SOURCE)
     if (/^(?:sources?:)/i.test(match.slice(1)) || (/^[\p{Lu}]/u.test(inner) && (isOrganisation(inner) || /&|\b(?:Bank|Bureau|Reserve|Census|Survey|Report)\b/.test(inner) || /^(?:[\p{Lu}][\p{L}.'’-]*\s?){1,5}$/u.test(inner)) && !/\d{3,}/.test(inner)))
       return inner.replace(/^sources?:\s*/i, "");

@@ -196,7 +196,9 @@ const SCALED_HINT = /illion|milliard|millones|Mio\.|Mrd\./u;
 export function scanFigures(text: string, base: number, tokens: Tokens): RawFigure[] {
   if (!hasFigureHint(text, tokens)) return [];
   /** Sorted by start, never overlapping: the first pattern to claim a stretch keeps it. */
-  const found: RawFigure[] = [];
+  let found: RawFigure[] = [];
+  /** The current pattern's figures that overlap none found before it (its matches never overlap one another). */
+  let taken: RawFigure[] = [];
   const add = (m: RegExpExecArray | RegExpMatchArray, kind: FigureKind) => {
     const start = base + (m.index ?? 0);
     const end = start + m[0].length;
@@ -272,17 +274,35 @@ export function scanFigures(text: string, base: number, tokens: Tokens): RawFigu
         }
       }
     }
-    found.splice(at, 0, { start, end, text: raw, kind, value, valueTo, currency, unit, normalised });
+    taken.push({ start, end, text: raw, kind, value, valueTo, currency, unit, normalised });
   };
-  if (MONEY_HINT.test(text)) for (const m of execAll(MONEY, text)) add(m, "money");
+  /** Each pattern's matches, left to right, then merged with those found before (one pass, not an insertion per figure). */
+  const scan = (matches: RegExpExecArray[], kind: FigureKind) => {
+    for (const m of matches) add(m, kind);
+    if (taken.length) found = mergeByStart(found, taken);
+    taken = [];
+  };
+  if (MONEY_HINT.test(text)) scan(execAll(MONEY, text), "money");
   const starts = startsInTokens(text, tokens);
-  if (PERCENT_HINT.test(text)) for (const m of FIGURE_SCANS.percent.exec(text, starts)) add(m, "percent");
-  if (SHARE_HINT.test(text)) for (const m of FIGURE_SCANS.share.exec(text, starts)) add(m, "count");
-  if (RANK_HINT.test(text)) for (const m of FIGURE_SCANS.rank.exec(text, starts)) add(m, "count");
-  if (MULTIPLE_HINT.test(text)) for (const m of FIGURE_SCANS.multiple.exec(text, starts)) add(m, "multiple");
-  for (const m of FIGURE_SCANS.count.exec(text, starts)) add(m, "count");
-  if (SCALED_HINT.test(text)) for (const m of execAll(SCALED, text)) add(m, "count");
+  if (PERCENT_HINT.test(text)) scan(FIGURE_SCANS.percent.exec(text, starts), "percent");
+  if (SHARE_HINT.test(text)) scan(FIGURE_SCANS.share.exec(text, starts), "count");
+  if (RANK_HINT.test(text)) scan(FIGURE_SCANS.rank.exec(text, starts), "count");
+  if (MULTIPLE_HINT.test(text)) scan(FIGURE_SCANS.multiple.exec(text, starts), "multiple");
+  scan(FIGURE_SCANS.count.exec(text, starts), "count");
+  if (SCALED_HINT.test(text)) scan(execAll(SCALED, text), "count");
   return found.filter((f) => !isNotAFigure(text, f.start - base, f.end - base, f));
+}
+
+/** Two lists of figures sorted by start, as one. */
+function mergeByStart(a: RawFigure[], b: RawFigure[]): RawFigure[] {
+  if (!a.length) return b;
+  const out: RawFigure[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i].start <= b[j].start ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 /**

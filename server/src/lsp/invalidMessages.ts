@@ -10,9 +10,10 @@ export function invalidMessage(msg: unknown): { id: string | number | null; why:
   if (msg === null || typeof msg !== "object") return { id: null, why: "the message is not a JSON object" };
   if (Array.isArray(msg)) return { id: null, why: "the message is a batch (a JSON array), which LSP does not use" };
   const m = msg as Record<string, unknown>;
-  // No method: a response, or a broken one; the connection matches it with the request it answers.
-  if (!("method" in m)) return undefined;
+  // A response (it has a result or an error): the connection matches it with the request it answers.
+  if ("result" in m || "error" in m) return undefined;
   const id = typeof m.id === "string" || typeof m.id === "number" ? m.id : null;
+  if (!("method" in m)) return { id, why: "the message has no method, nor a result or an error" };
   if (typeof m.method !== "string") return { id, why: "the message's method is not a string" };
   if (m.id !== undefined && id === null) return { id, why: "the message's id is neither a number nor a string" };
   return undefined;
@@ -36,8 +37,11 @@ export function answeringInvalidMessages(reader: MessageReader, writer: MessageW
     listen: (callback: DataCallback) =>
       reader.listen((msg: Message) => {
         const invalid = invalidMessage(msg);
-        if (invalid) answer(invalid.id, ErrorCodes.InvalidRequest, `Invalid request: ${invalid.why}.`);
-        else callback(msg);
+        if (!invalid) return callback(msg);
+        answer(invalid.id, ErrorCodes.InvalidRequest, `Invalid request: ${invalid.why}.`);
+        // An object without a method may still be a broken answer to one of the server's own
+        // requests: the connection, told of it, rejects the request it has that id for.
+        if (typeof msg === "object" && msg !== null && !Array.isArray(msg) && !("method" in msg)) callback(msg);
       }),
   };
 }
