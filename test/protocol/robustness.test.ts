@@ -195,27 +195,28 @@ describe("protocol robustness: malformed and out-of-range requests", function ()
   });
 });
 
+/** The first message received from `from` on that `pred` accepts, waiting up to 10 s for it (the server must not exit meanwhile). */
+async function messageFrom(child: ChildProcess, received: Record<string, any>[], pred: (m: Record<string, any>) => boolean, from: number): Promise<Record<string, any>> {
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    const m = received.slice(from).find(pred);
+    if (m) return m;
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no such message; server ${child.exitCode === null ? "running" : `exited ${child.exitCode}`}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 describe("protocol robustness: frames that are not messages", function () {
   this.timeout(60000);
   // Raw bytes on the server's stdin, and every message it writes back: vscode-jsonrpc's client
   // would swallow an answer with a null id, which is what JSON-RPC asks for here.
   let child: ChildProcessWithoutNullStreams;
   const received: Record<string, any>[] = [];
-  let wake = () => {};
   const body = (text: string) => {
     const b = Buffer.from(text, "utf8");
     child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${b.length}\r\n\r\n`), b]));
   };
-  /** The next message received that the predicate accepts (waits up to 10 s). */
-  async function next(pred: (m: Record<string, any>) => boolean, from: number): Promise<Record<string, any>> {
-    const deadline = Date.now() + 10000;
-    for (;;) {
-      const m = received.slice(from).find(pred);
-      if (m) return m;
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no such message; server ${child.exitCode === null ? "running" : `exited ${child.exitCode}`}`);
-      await new Promise<void>((r) => ((wake = r), setTimeout(r, 50)));
-    }
-  }
+  const next = (pred: (m: Record<string, any>) => boolean, from: number) => messageFrom(child, received, pred, from);
   const isErrorAnswer = (m: Record<string, any>) => m.error !== undefined && m.method === undefined;
   let id = 100;
   /**
@@ -234,7 +235,6 @@ describe("protocol robustness: frames that are not messages", function () {
     const reader = new MessageReader();
     child.stdout.on("data", (chunk: Buffer) => {
       received.push(...reader.push(chunk));
-      wake();
     });
     child.stderr.resume();
     child.stdin.write(frame({ id: 1, method: "initialize", params: { processId: null, rootUri: null, capabilities: {} } }));
@@ -284,15 +284,7 @@ describe("protocol robustness: over IPC, as VS Code starts the server", function
   this.timeout(60000);
   let child: ChildProcess;
   const received: Record<string, any>[] = [];
-  async function next(pred: (m: Record<string, any>) => boolean, from: number): Promise<Record<string, any>> {
-    const deadline = Date.now() + 10000;
-    for (;;) {
-      const m = received.slice(from).find(pred);
-      if (m) return m;
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no such message; server ${child.exitCode === null ? "running" : `exited ${child.exitCode}`}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
+  const next = (pred: (m: Record<string, any>) => boolean, from: number) => messageFrom(child, received, pred, from);
   before(async () => {
     child = fork(SERVER, ["--node-ipc"], { stdio: ["pipe", "pipe", "pipe", "ipc"], execArgv: [] });
     child.on("message", (m) => received.push(m as Record<string, any>));

@@ -8,6 +8,7 @@ import type { AnalysisMemo } from "./memo";
 import { isOrganisation } from "./names";
 import { LookbehindFirst } from "./lookbehindFirst";
 import { isWhitespace } from "./charClass";
+import { firstReached } from "./sorted";
 
 const WORLD_CONTEXT = new RegExp(
   String.raw`(?<![\p{L}])(?:(?<!(?:developed|developing|emerging|international|domestic|key|core|all|our|its|new|end|certain|some)\s)markets?|industry|industries|global|globally|worldwide|world'?s?|nationwide|nation'?s|countries|americans|population|people|adults|children|consumers|households|economy|economic|trade|exports?|imports?|gdp|consumer spending|(?:consumer|household|national|personal|credit card|student|public) debt|deaths?|suicides?|poverty|job losses|workforce|workers|cities|demand|supply|production|reserves|patients|(?:unemployment|poverty|suicide|mortality|death|birth|inflation|adoption|participation|recovery|growth) rates?|metro|metropolitan|residents|angelenos|fatalities|injuries|lives|biotech|e-?commerce|jobs?|job destruction|market share|share of (?:the )?(?:market|world|global|u\.s\.)|cagr|projected to|expected to (?:reach|grow|double|triple)|by 20\d\d|leading cause|average american|u\.s\. adults|mercado|marché|markt|märkte|secteur|sector|sectors|branche|bedarf|nachfrage|commodit(?:y|ies)|metals?|silver|gold|copper|oil|ounces|mine supply|superannuation|pension funds|inflation|australians|canadians|europeans|britons|germans|français|deutschen|españoles|italiani|brasileiros|citizens|voters|shoppers|respondents|students|teachers|doctors|nurses|farmers|drivers|homeowners|renters)(?![\p{L}])`,
@@ -63,14 +64,8 @@ export class PartInitials {
     // Read from the end: an empty word after a final "-", the words starting before `end`, an empty word before an initial "-".
     const out: string[] = [];
     if (text.charCodeAt(end - 1) === 45) out.push("");
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] < end) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo - 1; k >= 0 && out.length < n; k--) out.push(text[starts[k]]);
+    const before = firstReached(starts.length, (k) => starts[k] >= end);
+    for (let k = before - 1; k >= 0 && out.length < n; k--) out.push(text[starts[k]]);
     if (out.length < n && text.charCodeAt(first) === 45) out.push("");
     return out.slice(0, n).reverse();
   }
@@ -227,13 +222,4 @@ class ParenthesisSources {
 }
 
 /** In parentheses sorted by where they open, the index of the first that opens at or after `at`. */
-function firstOpeningAt(parens: Parenthesis[], at: number): number {
-  let lo = 0;
-  let hi = parens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (parens[mid].at < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const firstOpeningAt = (parens: Parenthesis[], at: number) => firstReached(parens.length, (k) => parens[k].at >= at);

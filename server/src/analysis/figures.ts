@@ -5,6 +5,7 @@ import type { Figure, FigureKind, Span } from "./types";
 import { execAll } from "./text";
 import { FirstWords, StartScan, startsInTokens } from "./startScan";
 import type { Tokens } from "./phrases";
+import { firstReached } from "./sorted";
 
 export interface RawFigure extends Span {
   text: string;
@@ -311,16 +312,7 @@ function mergeByStart(a: RawFigure[], b: RawFigure[]): RawFigure[] {
  * patterns run one after another, so a figure can land anywhere among those found; a scan of
  * them all per figure was quadratic in a sentence of thousands of figures.
  */
-function firstEndingAfter(found: RawFigure[], start: number): number {
-  let lo = 0;
-  let hi = found.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (found[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const firstEndingAfter = (found: RawFigure[], start: number) => firstReached(found.length, (i) => found[i].end > start);
 
 /** Dates, years, versions, phones, tickers, list numbers and codes are not statistics. */
 function isNotAFigure(text: string, from: number, to: number, f: RawFigure): boolean {

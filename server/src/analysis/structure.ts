@@ -3,6 +3,7 @@
 import type { Dateline, Line, Paragraph, Section } from "./types";
 import { clean } from "./text";
 import { isWhitespace } from "./charClass";
+import { firstReached } from "./sorted";
 
 const MONTHS =
   "(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?|" +
@@ -145,14 +146,7 @@ export function findSections(paragraphs: Paragraph[], bodyStart: number): Sectio
   for (let s = 0; s < sections.length; s++) {
     const from = sections[s].line;
     const to = s + 1 < sections.length ? sections[s + 1].line : Infinity;
-    let lo = 0;
-    let hi = paragraphs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (paragraphs[mid].firstLine > from) hi = mid;
-      else lo = mid + 1;
-    }
-    for (let k = lo; k < paragraphs.length && paragraphs[k].firstLine < to; k++) {
+    for (let k = firstReached(paragraphs.length, (i) => paragraphs[i].firstLine > from); k < paragraphs.length && paragraphs[k].firstLine < to; k++) {
       const p = paragraphs[k];
       if (!p.boilerplate) {
         sections[s].paragraphs.push(p.index);

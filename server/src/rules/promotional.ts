@@ -3,6 +3,7 @@
 import { PUFFERY } from "../analysis/lexicon";
 import { PhraseSet, vocabularyNumber, type PhraseMatch, type Tokens } from "../analysis/phrases";
 import type { Rule } from "./rule";
+import { firstReached } from "../analysis/sorted";
 
 const PRAISE = "efficient|attractive|capable|powerful|advanced|innovative|comprehensive|trusted|respected|admired|reliable|complete|popular|successful|prestigious|exciting|sophisticated|versatile|secure|sustainable|beautiful|delicious|luxurious|iconic|influential|recognized|recognised|experienced|talented|dynamic|cost-effective";
 const SUPERLATIVE = String.raw`(?:one of )?the (?:(?:world|industry|nation|country|region|market)[’']s )?(?:(?:two |three )?most (?:${PRAISE})|best(?:-in-class)?|finest|greatest|premier|ultimate|highest[- ]quality|highest level|perfect) [\p{L}-]+`;
@@ -67,14 +68,8 @@ export const promotionalRule: Rule = {
     const reach: number[] = [];
     for (const q of spoken) reach.push(Math.max(q.end, reach[reach.length - 1] ?? -Infinity));
     const inSpokenQuote = (start: number, end: number): boolean => {
-      let lo = 0;
-      let hi = spoken.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (spoken[mid].start <= start) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo > 0 && reach[lo - 1] >= end;
+      const after = firstReached(spoken.length, (k) => spoken[k].start > start);
+      return after > 0 && reach[after - 1] >= end;
     };
     model.sentences.forEach((s, si) => {
       const p = model.paragraphs[s.paragraph];
