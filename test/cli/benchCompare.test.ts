@@ -29,8 +29,8 @@ describe("bench: comparing two builds of the engine", function () {
     assert.ok(m, r.stdout);
     const [base, other, ratio] = m.slice(1).map(Number);
     assert.ok(base > 0 && other > 0, "both builds were timed");
-    // The same code: nothing but the machine's noise between them.
-    assert.ok(ratio > 0.5 && ratio < 2, `ratio ${ratio}`);
+    // The same code: nothing but the machine's noise between them (wide bounds: two short passes a process).
+    assert.ok(ratio > 0.2 && ratio < 5, `ratio ${ratio}`);
   });
 
   it("a build whose findings read differently: the documents that differ, exit 1", () => {
