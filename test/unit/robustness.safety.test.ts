@@ -14,7 +14,7 @@ const ENGINE = path.join(ROOT, "server/out/engine.js");
 type Restore = () => void;
 
 /** Replaces the network, process and eval entry points with traps; returns the calls and an undo. */
-export function installTraps(): { calls: string[]; restore: Restore } {
+function installTraps(): { calls: string[]; restore: Restore } {
   const calls: string[] = [];
   const undo: Restore[] = [];
   const req = createRequire(__filename);

@@ -79,8 +79,8 @@ export function workspaceFoldersOf(params: InitializeParams): string[] {
 export function registerFeatures(ctx: FeatureContext, support: () => ClientSupport, folders: () => string[]): { republishClosed(uri: string): boolean; refreshWorkspace(): void } {
   const { connection, documents, cache } = ctx;
   const analyseOnce = (doc: TextDocument, settings: Settings, isCancelled?: () => boolean) => cache.once(doc, settings, isCancelled);
-  const shown = async (uri: string) => {
-    const doc = documents.get(uri);
+  /** What the editor shows for an open document (none for a document that is not open). */
+  const shown = async (doc: TextDocument | undefined) => {
     const a = doc && (await ctx.analysisOf(doc));
     return doc ? { doc, result: a?.result, folding: a?.folding, scorecard: a?.scorecard } : undefined;
   };
@@ -110,19 +110,19 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
   });
 
   connection.onFoldingRanges(async (params) => {
-    const s = await shown(documentOf(documents, params).uri);
+    const s = await shown(documentOf(documents, params));
     if (!s?.result) return [];
     // From the worker for a large document; worked out here otherwise.
     return s.folding ? s.folding.slice(0, support().foldingRangeLimit ?? Number.MAX_SAFE_INTEGER) : foldingRanges(s.result, support().foldingRangeLimit);
   });
 
   connection.onDocumentLinks(async (params) => {
-    const s = await shown(documentOf(documents, params).uri);
+    const s = await shown(documentOf(documents, params));
     return s?.result ? documentLinks(s.doc) : [];
   });
 
   connection.onRequest(ScorecardRequest, async (params: DocumentParams): Promise<Scorecard | null> => {
-    const s = await shown(params.uri);
+    const s = await shown(documents.get(params.uri));
     return s?.result ? (s.scorecard ?? scorecard(s.result)) : null;
   });
 
