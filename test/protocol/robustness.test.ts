@@ -1,11 +1,14 @@
 // The built server under abuse (issue 6): documents over pressRelease.maxDocumentSize, bursts
 // of edits (only the newest version is ever published), malformed and out-of-range requests
-// and garbage on the wire; after each, the server answers the next request normally.
+// and garbage on the wire (over stdio, IPC, a socket and a pipe); after each, the server
+// answers the next request normally.
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams } from "vscode-languageserver-protocol";
-import { fork, spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { fork, spawn, spawnSync, type ChildProcess, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
+import { tmpdir } from "node:os";
 import { frame, MessageReader } from "../helpers/lspFraming.cjs";
 import { FIXTURES, FULL_CAPABILITIES, SERVER, TestClient } from "./client";
 
@@ -309,4 +312,63 @@ describe("protocol robustness: over IPC, as VS Code starts the server", function
     const errors = received.slice(from).filter((m) => m.error !== undefined && m.method === undefined);
     assert.deepEqual(errors.map((m) => [m.id, m.error.code]), [[null, -32600], [9, -32600]]);
   });
+});
+
+for (const kind of ["socket", "pipe"] as const) {
+  describe(`protocol robustness: over a ${kind}, the client listening`, function () {
+    this.timeout(60000);
+    let child: ChildProcess;
+    let conn: Socket;
+    const received: Record<string, any>[] = [];
+    const next = (pred: (m: Record<string, any>) => boolean, from: number) => messageFrom(child, received, pred, from);
+    const pipePath = path.join(tmpdir(), `pra-test-${process.pid}.sock`);
+    let listener: Server;
+    before(async () => {
+      listener = createServer();
+      const connected = new Promise<Socket>((resolve) => listener.once("connection", resolve));
+      await new Promise<void>((resolve) => (kind === "socket" ? listener.listen(0, "127.0.0.1", resolve) : listener.listen(pipePath, resolve)));
+      const arg = kind === "socket" ? `--socket=${(listener.address() as AddressInfo).port}` : `--pipe=${pipePath}`;
+      child = spawn(process.execPath, [SERVER, arg], { stdio: ["ignore", "pipe", "pipe"] });
+      child.stdout?.resume();
+      child.stderr?.resume();
+      conn = await connected;
+      const reader = new MessageReader();
+      conn.on("data", (chunk: Buffer) => received.push(...reader.push(chunk)));
+      conn.write(frame({ id: 1, method: "initialize", params: { processId: null, rootUri: null, capabilities: {} } }));
+      await next((m) => m.id === 1, 0);
+      conn.write(frame({ method: "initialized", params: {} }));
+      conn.write(frame({ method: "textDocument/didOpen", params: { textDocument: { uri: SEED_URI, languageId: "press-release", version: 1, text: SEED_TEXT } } }));
+    });
+    after(() => {
+      child?.kill();
+      conn?.destroy();
+      listener?.close();
+    });
+
+    it("serves hovers, answers a frame that is not JSON with -32700 once, and exits when the client goes", async () => {
+      const from = received.length;
+      const bad = Buffer.from("{this is not json");
+      conn.write(Buffer.concat([Buffer.from(`Content-Length: ${bad.length}\r\n\r\n`), bad]));
+      conn.write(frame({ id: 10, method: "textDocument/hover", params: { textDocument: { uri: SEED_URI }, position: { line: 22, character: 5 } } }));
+      const hover = await next((m) => m.id === 10, from);
+      assert.ok(hover.result, `a hover: ${JSON.stringify(hover).slice(0, 200)}`);
+      const errors = received.slice(from).filter((m) => m.error !== undefined && m.method === undefined);
+      assert.deepEqual(errors.map((m) => [m.id, m.error.code]), [[null, -32700]]);
+      const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      conn.end();
+      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r("still running"), 10000))]);
+      assert.notEqual(code, "still running", "the server exits once its client has closed the connection");
+    });
+  });
+}
+
+describe("protocol robustness: the command line", function () {
+  this.timeout(30000);
+  for (const args of [[], ["--socket=abc"], ["--pipe"]]) {
+    it(`${args.join(" ") || "no arguments"}: exits 2 with a one-line reason`, () => {
+      const r = spawnSync(process.execPath, [SERVER, ...args], { encoding: "utf8", timeout: 10000 });
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /^press-release-annotator language server: .*(?:--stdio|port|pipe).*\n$/);
+    });
+  }
 });
