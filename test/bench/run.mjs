@@ -242,6 +242,42 @@ async function benchServer() {
     await s.stop();
   }
 
+  // A hostile release just under the worker's threshold (250 KB of "said said …": one sentence
+  // of 51,200 cues, a second of analysis): opened, then edited five times, with hovers on
+  // another release every 10 ms throughout. The longest hover is the longest the server's
+  // thread was held (its budget, MAIN_THREAD_BUDGET_MS, plus one unit of the engine's work).
+  {
+    const s = new Lsp(SERVER, { cwd: ROOT });
+    await s.initialize({ debounceMs: 0 });
+    s.notify("initialized", {});
+    const smallUri = "file:///bench/small.txt";
+    const opened = s.diagnostics(smallUri, 1);
+    s.notify("textDocument/didOpen", { textDocument: { uri: smallUri, languageId: "press-release", version: 1, text: fixtures()[0].text } });
+    await opened;
+    const hostile = "said ".repeat(51200);
+    const uri = "file:///bench/hostile.txt";
+    const holds = { open: 0, edits: 0 };
+    const t0 = performance.now();
+    for (let v = 1; v <= 6; v++) {
+      let done = false;
+      const published = s.diagnostics(uri, v).then(() => (done = true));
+      if (v === 1) s.notify("textDocument/didOpen", { textDocument: { uri, languageId: "press-release", version: 1, text: hostile } });
+      else s.notify("textDocument/didChange", { textDocument: { uri, version: v }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: v % 2 ? 1 : 0 } }, text: v % 2 ? "" : "x" }] });
+      while (!done) {
+        const h0 = performance.now();
+        await s.request("textDocument/hover", { textDocument: { uri: smallUri }, position: { line: 0, character: 1 } });
+        const held = performance.now() - h0;
+        if (v === 1) holds.open = Math.max(holds.open, held);
+        else holds.edits = Math.max(holds.edits, held);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await published;
+    }
+    out.hostile = { ...holds, totalMs: performance.now() - t0, kb: hostile.length / 1024 };
+    log(`  hostile ${out.hostile.kb} KB release: longest hover while it was opened ${fmtMs(holds.open)}, while it was edited 5 times ${fmtMs(holds.edits)}`);
+    await s.stop();
+  }
+
   // Memory with 100 releases open.
   {
     const docs = fixtures();
@@ -335,6 +371,7 @@ function report(m, tools, server, pack) {
     L.push(`| keystroke, 95th percentile | ${fmtMs(server.keystroke.p95)} |`);
     L.push(`| keystroke, median of the first 10 edits after opening (JIT still warming up) | ${fmtMs(server.keystroke.firstMedian)} |`);
     L.push(`| hover on another release while a 10 MB release is analysed (worker thread): median, max of ${server.hoverDuringBig.n} | ${fmtMs(server.hoverDuringBig.median)}, ${fmtMs(server.hoverDuringBig.max)} |`);
+    if (server.hostile) L.push(`| longest hover on another release while a hostile ${server.hostile.kb} KB release ("said said …") is opened, then edited 5 times | ${fmtMs(server.hostile.open)}, ${fmtMs(server.hostile.edits)} |`);
     L.push(`| that 10 MB release: didOpen → diagnostics | ${fmtMs(server.bigDiagnosticsMs)} |`);
     if (server.bigHover) L.push(`| first hover on that 10 MB release, then one 1 MB further on | ${fmtMs(server.bigHover.first)}, ${fmtMs(server.bigHover.next)} |`);
     L.push(`| RSS after initialize | ${(server.rssIdle / MB).toFixed(0)} MB |`);

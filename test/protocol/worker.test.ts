@@ -8,7 +8,9 @@ import type { Hover, PublishDiagnosticsParams } from "vscode-languageserver-prot
 import { FIXTURES, TestClient } from "./client";
 import { analyze, AnalysisCancelled, hoverAt } from "../../server/src/analysis/index";
 import { HOVER_STRETCH } from "../../server/src/lsp/hoverIndex";
-import { WORKER_MIN_LENGTH } from "../../server/src/lsp/analysisCache";
+import { AnalysisCache, WORKER_MIN_LENGTH, type CachedAnalysis } from "../../server/src/lsp/analysisCache";
+import { DEFAULT_SETTINGS } from "../../server/src/lsp/settings";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import { AnalysisWorker, readFindings } from "../../server/src/lsp/analysisWorker";
 import { FINDINGS_PER_SLICE } from "../../server/src/lsp/workerProtocol";
 import { serialize } from "node:v8";
@@ -221,5 +223,65 @@ describe("analysis worker: hovers without the model", function () {
     } finally {
       w.dispose();
     }
+  });
+});
+
+describe("analysis cache: a time budget on the server's thread", function () {
+  this.timeout(120000);
+  // A clock the test moves: each reading advances it by `step` (the analysis polls it).
+  let t = 0;
+  let step = 1;
+  const now = () => (t += step);
+  const doc = (version: number, text = SEED_TEXT) => TextDocument.create("file:///budget/seed.txt", "press-release", version, text);
+  const fromWorker = (a: CachedAnalysis) => a.hover !== undefined; // only the worker's results index their hovers
+  const expected = analyze(SEED_TEXT).findings.map((f) => [f.code, f.start, f.end]);
+  let cache: AnalysisCache;
+  afterEach(() => cache?.dispose());
+
+  it("an analysis that runs over the budget stops and goes on in the worker; so do the next versions", async () => {
+    step = 1;
+    cache = new AnalysisCache({ budgetMs: 5, slowMs: 100, now, workerScript: WORKER_SCRIPT });
+    const asked = cache.get(doc(1), DEFAULT_SETTINGS); // stopped on the server's thread once the clock has moved 5
+    step = 1000; // the worker's answer comes slowly: the document stays off the server's thread
+    const first = await asked;
+    assert.ok(fromWorker(first), "analysed in the worker");
+    assert.deepEqual(first.result?.findings.map((f) => [f.code, f.start, f.end]), expected, "with the engine's findings");
+    assert.ok(cache.isOffThread("file:///budget/seed.txt"));
+    assert.ok(fromWorker(await cache.get(doc(2), DEFAULT_SETTINGS)));
+    assert.ok(cache.isOffThread("file:///budget/seed.txt"));
+    step = 0; // a quick answer from the worker: the next version is analysed on the server's thread again
+    assert.ok(fromWorker(await cache.get(doc(3), DEFAULT_SETTINGS)));
+    assert.ok(!cache.isOffThread("file:///budget/seed.txt"));
+    const back = await cache.get(doc(4), DEFAULT_SETTINGS);
+    assert.ok(!fromWorker(back), "back on the server's thread");
+    assert.deepEqual(back.result?.findings.map((f) => [f.code, f.start, f.end]), expected);
+  });
+
+  it("one slow analysis on the server's thread is forgiven (the first ones run cold); two in a row send the document to the worker", async () => {
+    step = 1;
+    cache = new AnalysisCache({ budgetMs: 1e12, slowMs: 1, now, workerScript: WORKER_SCRIPT });
+    assert.ok(!fromWorker(await cache.get(doc(1), DEFAULT_SETTINGS)));
+    assert.ok(!cache.isOffThread("file:///budget/seed.txt"), "not after one");
+    step = 0; // a quick one in between starts the count again
+    assert.ok(!fromWorker(await cache.get(doc(2), DEFAULT_SETTINGS)));
+    step = 1;
+    assert.ok(!fromWorker(await cache.get(doc(3), DEFAULT_SETTINGS)));
+    assert.ok(!cache.isOffThread("file:///budget/seed.txt"));
+    assert.ok(!fromWorker(await cache.get(doc(4), DEFAULT_SETTINGS)));
+    assert.ok(cache.isOffThread("file:///budget/seed.txt"), "after two in a row");
+    assert.ok(fromWorker(await cache.get(doc(5), DEFAULT_SETTINGS)));
+    cache.delete("file:///budget/seed.txt");
+    assert.ok(!cache.isOffThread("file:///budget/seed.txt"), "closing the document forgets it");
+  });
+
+  it("documents analysed once (a workspace run) and explicit requests are held to the budget too", async () => {
+    step = 1;
+    cache = new AnalysisCache({ budgetMs: 5, slowMs: 1e9, now, workerScript: WORKER_SCRIPT });
+    const once = await cache.once(doc(1), DEFAULT_SETTINGS);
+    assert.ok(fromWorker(once));
+    assert.deepEqual(once.result?.findings.map((f) => [f.code, f.start, f.end]), expected);
+    const forced = await cache.forced(TextDocument.create("file:///budget/other.txt", "plaintext", 1, SEED_TEXT), { ...DEFAULT_SETTINGS, enable: "never" });
+    assert.deepEqual(forced?.findings.map((f) => [f.code, f.start, f.end]), expected);
+    assert.ok(forced && Object.getOwnPropertyDescriptor(forced, "model")?.get, "from the worker (its model is read on first use)");
   });
 });

@@ -59,6 +59,26 @@ describe("analysis options", () => {
     assert.throws(() => analyze(TEXT, { isCancelled: () => true }), AnalysisCancelled);
   });
 
+  // One sentence of cues, one paragraph of lines, one sentence of figures: each a single stage
+  // item that used to run to its end (a second for 250 KB of "said") before the next poll.
+  const LONG_STAGES: [string, string][] = [
+    ["one sentence of 20,000 cues", "said ".repeat(20000)],
+    ["one paragraph of 20,000 lines", "Short line of text here\n".repeat(20000)],
+    ["one sentence of 5,000 figures", "$1,000 (AB), 2% (Source: BLS), ".repeat(5000)],
+  ];
+  for (const [name, text] of LONG_STAGES) {
+    it(`isCancelled is polled inside a long stage (${name}), and a cancellation there stops the analysis`, () => {
+      let polls = 0;
+      analyze(text, { isCancelled: () => (polls++, false) });
+      assert.ok(polls > 100, `polled ${polls} times`);
+      let after = 0;
+      let asked = 0;
+      assert.throws(() => analyze(text, { isCancelled: () => ++asked > 20 && ++after > 0 }), AnalysisCancelled);
+      assert.equal(after, 1, "it stops at the first poll that says so");
+      assert.ok(asked < polls, `stopped after ${asked} of ${polls} polls`);
+    });
+  }
+
   it("the same text and options give the same findings (no hidden state between runs)", () => {
     const a = analyze(TEXT, { pufferyWords: ["zzz"] }).findings;
     analyze(release("Something else entirely, Jane Doe said."), { reportingVerbs: ["opined"] });

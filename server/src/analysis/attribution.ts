@@ -1,7 +1,7 @@
 // Who stands behind each sentence: reporting cues with named subjects, quotes and their
 // speakers, continuations and pronouns within a paragraph, documents and organisations
 // as sources, and vague cues that name nobody.
-import type { Attribution, Paragraph, Quote, Sentence, Span, Speaker } from "./types";
+import type { Attribution, Paragraph, Quote, Sentence, Span, Speaker, Tick } from "./types";
 import { PhraseSet, vocabularyNumber, type Tokens } from "./phrases";
 import type { AnalysisMemo } from "./memo";
 import { alternation, DOCUMENT_VERBS, PARTICIPLE_CUES, REPORTING_VERBS, SOURCE_PREPOSITIONS, VAGUE_PHRASES, VAGUE_SUBJECTS } from "./lexicon";
@@ -76,6 +76,8 @@ export interface AttributionOptions {
   memo?: AnalysisMemo;
   /** A sentence's tokens (from the memo when there is one). */
   tokens: (s: Sentence) => Tokens;
+  /** Once per sentence and per cue: polls for cancellation. */
+  tick?: Tick;
 }
 
 interface CueHit {
@@ -143,6 +145,7 @@ function spanSet(lo: number, hi: number) {
 }
 
 export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: string, opts: AttributionOptions): AttributionResult {
+  const tick = opts.tick ?? (() => {});
   const cues = cueSets(opts.reportingVerbs ?? []);
   const voices: SentenceVoice[] = sentences.map(() => ({ vague: [], quoted: 0 }));
   const attributions: Attribution[] = [];
@@ -183,7 +186,8 @@ export function attribute(paragraphs: Paragraph[], sentences: Sentence[], text: 
       const voice = voices[si];
       const inQuote = paraQuotes.reduce((n, q) => n + Math.max(0, Math.min(q.end, s.end) - Math.max(q.start, s.start)), 0);
       voice.quoted = inQuote / Math.max(1, s.end - s.start);
-      const hits = opts.memo ? cuesFromMemo(opts.memo, s, cues, paraQuotes, opts.tokens) : findCues(s, cues, paraQuotes, opts.tokens(s));
+      tick();
+      const hits = opts.memo ? cuesFromMemo(opts.memo, s, cues, paraQuotes, opts.tokens, tick) : findCues(s, cues, paraQuotes, opts.tokens(s), tick);
       let kept: ReturnType<typeof spanSet> | undefined; // made for sentences with a vague cue only
       for (const h of hits) {
         // Two paths can find the same vague cue ("Sources said"): keep one finding per span.
@@ -309,19 +313,23 @@ function quotesFromMemo(memo: AnalysisMemo, p: Paragraph): Quote[] {
  * A sentence's cues from the memo. They depend on its text and on the quotes that overlap it,
  * so both make the key; spans are kept relative to the sentence and moved to where it stands.
  */
-function cuesFromMemo(memo: AnalysisMemo, s: Sentence, cues: CueSets, quotes: Quote[], tokens: (s: Sentence) => Tokens): CueHit[] {
+function cuesFromMemo(memo: AnalysisMemo, s: Sentence, cues: CueSets, quotes: Quote[], tokens: (s: Sentence) => Tokens, tick: Tick): CueHit[] {
   const local = quotes.filter((q) => q.start < s.end && s.start < q.end).map((q) => ({ start: q.start - s.start, end: q.end - s.start, text: "" }));
   // Where quotes lie in the sentence is part of the step's name; the key is the sentence's text.
   const step = local.length ? `cues@${local.map((q) => `${q.start},${q.end}`).join(";")}` : "cues";
-  const relative = memo.get(step, s.text, (t) => findCues({ ...s, text: t, start: 0, end: t.length }, cues, local, tokens(s)));
+  const relative = memo.get(step, s.text, (t) => findCues({ ...s, text: t, start: 0, end: t.length }, cues, local, tokens(s), tick));
   const by = s.start;
   return relative.map((h) => ({ ...h, cueSpan: { start: h.cueSpan.start + by, end: h.cueSpan.end + by }, phraseStart: h.phraseStart + by }));
 }
 
-function findCues(s: Sentence, cues: CueSets, quotes: Quote[], tokens: Tokens): CueHit[] {
+function findCues(s: Sentence, cues: CueSets, quotes: Quote[], tokens: Tokens, tick: Tick): CueHit[] {
   const hits: CueHit[] = [];
   const t = s.text;
-  const inQuote = (i: number) => quotes.some((q) => q.start < s.start + i && s.start + i < q.end - 1);
+  // Asked once for every cue found: the tick goes here.
+  const inQuote = (i: number) => {
+    tick();
+    return quotes.some((q) => q.start < s.start + i && s.start + i < q.end - 1);
+  };
   const cueSpan = (i: number, len: number): Span => ({ start: s.start + i, end: s.start + i + len });
   // "according to X" and friends: the source follows.
   for (const m of cues.preps.matches(t, tokens)) {

@@ -1,6 +1,6 @@
 // Decides whose each figure is: a named source in its sentence or attributed context, the
 // issuer's own fact (first-party), or nobody (a world statistic without a source).
-import type { Figure, ReleaseModel, Sentence } from "./types";
+import type { Figure, ReleaseModel, Sentence, Tick } from "./types";
 import type { Tokens } from "./phrases";
 import type { SentenceVoice } from "./attribution";
 import { scanFigures, type RawFigure } from "./figures";
@@ -72,7 +72,8 @@ export class PartInitials {
 }
 const ISSUER_PRONOUNS = /\b(?:we|our|the company|the firm|the group|la compañía|la empresa|l'entreprise|la société|das unternehmen)\b/i;
 
-export function findFigures(model: ReleaseModel, voices: SentenceVoice[], tokens: (s: Sentence) => Tokens, memo?: AnalysisMemo): Figure[] {
+/** `tick` runs once per sentence and once per figure candidate (see Tick). */
+export function findFigures(model: ReleaseModel, voices: SentenceVoice[], tokens: (s: Sentence) => Tokens, memo?: AnalysisMemo, tick: Tick = () => {}): Figure[] {
   const figures: Figure[] = [];
   const resultsRelease = RESULTS_RELEASE.test(model.headline?.text ?? "") || RESULTS_RELEASE.test(model.text.slice(0, 1500));
   const issuerRe = model.issuers.length
@@ -82,13 +83,14 @@ export function findFigures(model: ReleaseModel, voices: SentenceVoice[], tokens
   const step = `figures${resultsRelease ? 1 : 0}${model.issuers.join("\u0002")}`;
   let lastDocSource: string | undefined;
   for (let si = 0; si < model.sentences.length; si++) {
+    tick();
     const s = model.sentences[si];
     const p = model.paragraphs[s.paragraph];
     const voice = voices[si];
     const a = voice.attribution;
     if (a && (a.sourceType === "document" || a.sourceType === "organisation")) lastDocSource = a.source;
     if (p.boilerplate || p.heading || p === model.headline || p === model.subheadline || model.stockSentences.has(si)) continue;
-    const context = memo ? memo.get(step, s.text, (t) => figuresInContext(t, tokens(s), issuerRe, resultsRelease)) : figuresInContext(s.text, tokens(s), issuerRe, resultsRelease);
+    const context = memo ? memo.get(step, s.text, (t) => figuresInContext(t, tokens(s), issuerRe, resultsRelease, tick)) : figuresInContext(s.text, tokens(s), issuerRe, resultsRelease, tick);
     for (const { figure, paren, firstPartyWithoutSource } of context) {
       const r = figure;
       let source: string | undefined;
@@ -126,8 +128,8 @@ export function findFigures(model: ReleaseModel, voices: SentenceVoice[], tokens
  * The figures of one sentence (offsets in the sentence) with what its text alone says of them:
  * a source in parentheses, and whether the figure is the issuer's own when nobody is cited.
  */
-function figuresInContext(text: string, tokens: Tokens, issuerRe: RegExp | null, resultsRelease: boolean): { figure: RawFigure; paren?: string; firstPartyWithoutSource: boolean }[] {
-  const raws = scanFigures(text, 0, tokens);
+function figuresInContext(text: string, tokens: Tokens, issuerRe: RegExp | null, resultsRelease: boolean, tick: Tick): { figure: RawFigure; paren?: string; firstPartyWithoutSource: boolean }[] {
+  const raws = scanFigures(text, 0, tokens, tick);
   if (!raws.length) return [];
   // Each context test runs only when a decision below needs it (they are sentence-long scans).
   let mentionsIssuer: boolean | undefined;
@@ -136,6 +138,7 @@ function figuresInContext(text: string, tokens: Tokens, issuerRe: RegExp | null,
   const issuerMentioned = () => (mentionsIssuer ??= (issuerRe?.test(text) ?? false) || ISSUER_PRONOUNS.test(text));
   const parens = new ParenthesisSources(text);
   return raws.map((r) => {
+    tick();
     const local = text.slice(Math.max(0, r.start - 60), r.end + 60);
     let localWorldValue: boolean | undefined;
     const localWorld = () => (localWorldValue ??= WORLD_CONTEXT.test(local));

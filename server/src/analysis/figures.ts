@@ -1,7 +1,7 @@
 // Recognises figures (money, percentages, counts, multiples, shares, ranks), normalises
 // them, and tells them apart from dates, ordinals in names, list numbers, phones, tickers
 // and versions.
-import type { Figure, FigureKind, Span } from "./types";
+import type { Figure, FigureKind, Span, Tick } from "./types";
 import { execAll } from "./text";
 import { FirstWords, StartScan, startsInTokens } from "./startScan";
 import type { Tokens } from "./phrases";
@@ -193,14 +193,15 @@ export const RANK_HINT = /large[sſ]t|bigge[sſ]t|leading|highe[sſ]t|lowe[sſ]t
 const MULTIPLE_HINT = /twice|double|triple|quadruple|fold|times|x(?!\p{L})/iu;
 const SCALED_HINT = /illion|milliard|millones|Mio\.|Mrd\./u;
 
-/** All figure candidates in a stretch of text (with its tokens); offsets relative to `base`. */
-export function scanFigures(text: string, base: number, tokens: Tokens): RawFigure[] {
+/** All figure candidates in a stretch of text (with its tokens); offsets relative to `base`. `tick` runs once per match (see Tick). */
+export function scanFigures(text: string, base: number, tokens: Tokens, tick: Tick = () => {}): RawFigure[] {
   if (!hasFigureHint(text, tokens)) return [];
   /** Sorted by start, never overlapping: the first pattern to claim a stretch keeps it. */
   let found: RawFigure[] = [];
   /** The current pattern's figures that overlap none found before it (its matches never overlap one another). */
   let taken: RawFigure[] = [];
   const add = (m: RegExpExecArray | RegExpMatchArray, kind: FigureKind) => {
+    tick();
     const start = base + (m.index ?? 0);
     const end = start + m[0].length;
     const at = firstEndingAfter(found, start);

@@ -1,6 +1,6 @@
 // The analysis engine: text (and settings, and a cancellation check) in, a typed release
 // model, findings and outline out. Pure: no editor or Node imports.
-import type { AnalysisOptions, AnalysisResult, Finding, ReleaseModel, Sentence, Severity } from "./types";
+import type { AnalysisOptions, AnalysisResult, Finding, ReleaseModel, Sentence, Severity, Tick } from "./types";
 import { AnalysisCancelled } from "./types";
 import { splitLines } from "./text";
 import { findParagraphs, splitSentences } from "./segment";
@@ -21,22 +21,40 @@ export { hoverAt } from "./hover";
 export { AnalysisMemo } from "./memo";
 
 export function analyze(text: string, options: AnalysisOptions = {}): AnalysisResult {
-  const check = () => {
-    if (options.isCancelled?.()) throw new AnalysisCancelled();
-  };
+  const check = cancellationCheck(options);
   // One token cache for the model and the rules: each sentence is tokenised once.
   const tokens = tokensFor(options.memo);
   const model = buildModel(text, options, check, tokens);
   check();
-  const findings = runRules(model, options, tokens);
+  const findings = runRules(model, options, tokens, check);
   check();
   const outline = buildOutline(model);
   options.memo?.settle();
   return { model, findings, outline };
 }
 
-export function buildModel(text: string, options: AnalysisOptions = {}, check: () => void = () => {}, tokens = tokensFor(options.memo)): ReleaseModel & { voices: ReturnType<typeof attribute>["voices"] } {
+/** Throws AnalysisCancelled when the options' isCancelled says so. */
+function cancellationCheck(options: AnalysisOptions): () => void {
+  return () => {
+    if (options.isCancelled?.()) throw new AnalysisCancelled();
+  };
+}
+
+/** POLL_EVERY units of work between polls: a unit costs microseconds, a poll (a clock read) about as much as one. */
+const POLL_EVERY = 64;
+
+/** A Tick that runs `check` once every POLL_EVERY calls; nothing at all without isCancelled. */
+function tickerFor(options: AnalysisOptions, check: () => void): Tick {
+  if (!options.isCancelled) return () => {};
+  let n = 0;
+  return () => {
+    if (++n % POLL_EVERY === 0) check();
+  };
+}
+
+export function buildModel(text: string, options: AnalysisOptions = {}, check: () => void = cancellationCheck(options), tokens = tokensFor(options.memo)): ReleaseModel & { voices: ReturnType<typeof attribute>["voices"] } {
   const memo = options.memo;
+  const tick = tickerFor(options, check);
   // The memoised steps depend on these options only; analyze() settles the memo at the end.
   memo?.begin(JSON.stringify([options.reportingVerbs ?? [], options.pufferyWords ?? []]));
   const lines = splitLines(text);
@@ -44,7 +62,11 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
   // one-line paragraph (which shares its line's string), then finds its value by reference.
   if (memo) for (const l of lines) l.text = memo.intern(l.text);
   const paragraphs = findParagraphs(text, lines);
-  const boilerplate = findBoilerplate(lines, memo ? (line) => memo.get("line", line, classifyLine) : classifyLine);
+  const classify = memo ? (line: string) => memo.get("line", line, classifyLine) : classifyLine;
+  const boilerplate = findBoilerplate(lines, (line) => {
+    tick();
+    return classify(line);
+  });
   check();
   // Mark paragraphs inside boilerplate blocks (a paragraph counts when its first line does).
   let b = 0;
@@ -74,6 +96,7 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
   check();
   const sentences = [];
   for (const p of paragraphs) {
+    tick();
     p.sentences = memo ? sentencesFromMemo(memo, p) : splitSentences(p);
     for (const s of p.sentences) sentences.push(s);
   }
@@ -81,9 +104,12 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
   const issuers = findIssuers(text, lines, dateline, boilerplate, options.issuerNames, headline?.text.replace(/^#+\s*/, ""));
   const fullNames = collectFullNames(
     sentences.filter((s) => !paragraphs[s.paragraph].boilerplate).map((s) => s.text),
-    memo ? (s) => memo.get("names", s, fullNamesIn) : fullNamesIn,
+    (s) => {
+      tick();
+      return memo ? memo.get("names", s, fullNamesIn) : fullNamesIn(s);
+    },
   );
-  const { voices, attributions, quotes, speakers } = attribute(paragraphs, sentences, text, { reportingVerbs: options.reportingVerbs, fullNames, issuers, memo, tokens });
+  const { voices, attributions, quotes, speakers } = attribute(paragraphs, sentences, text, { reportingVerbs: options.reportingVerbs, fullNames, issuers, memo, tokens, tick });
   check();
   const model: ReleaseModel & { voices: typeof voices } = {
     text,
@@ -107,7 +133,7 @@ export function buildModel(text: string, options: AnalysisOptions = {}, check: (
   // Only a few puffery checks read the language: without a memo it is worked out when first read.
   if (memo) model.language = memo.get("language", text.slice(0, 20000), detectLanguage);
   else languageOnFirstRead(model, text);
-  model.figures = findFigures(model, voices, tokens, memo);
+  model.figures = findFigures(model, voices, tokens, memo, tick);
   return model;
 }
 
@@ -169,11 +195,12 @@ function findRunInStock(paragraphs: ReleaseModel["paragraphs"]): Set<number> {
 
 const SEVERITY_ORDER: Severity[] = ["error", "warning", "information", "hint"];
 
-function runRules(model: ReturnType<typeof buildModel>, options: AnalysisOptions, tokens: (s: Sentence) => Tokens): Finding[] {
+function runRules(model: ReturnType<typeof buildModel>, options: AnalysisOptions, tokens: (s: Sentence) => Tokens, check: () => void): Finding[] {
   const findings: Finding[] = [];
   const allowed = (options.allowedPhrases ?? []).map((p) => p.toLowerCase()).filter(Boolean);
   const ignored = new Set(options.ignoredFindings ?? []);
   for (const rule of RULES) {
+    check();
     const level = options.severity?.[rule.code] ?? rule.defaultSeverity;
     if (level === "off") continue;
     const severity = SEVERITY_ORDER.includes(level) ? level : rule.defaultSeverity;

@@ -3,7 +3,7 @@
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { analyze } from "../analysis/index";
 import { AnalysisMemo } from "../analysis/memo";
-import type { AnalysisResult } from "../analysis/types";
+import { AnalysisCancelled, type AnalysisResult } from "../analysis/types";
 import { releaseEvidence, type ReleaseEvidence } from "../analysis/detect";
 import { analysisOptions, type Settings } from "./settings";
 import { AnalysisWorker, type WorkerAnalysis } from "./analysisWorker";
@@ -60,11 +60,39 @@ function judged(doc: Snapshot, settings: Settings, result: AnalysisResult, fromW
 }
 
 /**
- * Documents at least this long are analysed in the worker thread. A cold analysis of 256 KB
- * takes about 100 ms on a 2-core machine, the most the server's thread is held by one; a 1 MB
- * release takes about 450 ms, during which the server would answer nothing else.
+ * Documents at least this long are analysed in the worker thread. On a 2-core machine a warm
+ * analysis of a 250 KB release takes about 200 ms (the first ones in a process two or three
+ * times that); a 1 MB release takes about 450 ms, during which the server would answer nothing
+ * else. Shorter ones are analysed on the server's thread, within MAIN_THREAD_BUDGET_MS.
  */
 export const WORKER_MIN_LENGTH = 256 * 1024;
+
+/**
+ * The most one analysis may hold the server's thread. Below WORKER_MIN_LENGTH an analysis runs
+ * there; past this it stops at the engine's next poll and goes on in the worker thread, as a
+ * large document's would. Ordinary releases stay well under it even cold (a 100 KB release
+ * takes 300–500 ms the first time in a process, 20–100 ms after, a few with the memo), but
+ * hostile text can take far more: 250 KB of "said said …" took a second, and the time of
+ * every edit of it. The engine polls at least every few dozen lines, sentences or cues, so
+ * the thread is held this long plus one unit of work.
+ */
+export const MAIN_THREAD_BUDGET_MS = 500;
+
+/**
+ * Two analyses of a document in a row that take longer than this on the server's thread send
+ * it to the worker too (250 KB of "---" lines took 0.3–0.4 s an edit). One is not enough: the
+ * first analyses in a process run two or three times as slow as the rest.
+ */
+export const MAIN_THREAD_SLOW_MS = 150;
+
+export interface AnalysisCacheOptions {
+  budgetMs?: number;
+  slowMs?: number;
+  /** The clock both are read on (milliseconds). */
+  now?: () => number;
+  /** The worker thread's script (the built server's, by default). */
+  workerScript?: string;
+}
 
 /**
  * The editor library works out a document's line starts on its first conversion between
@@ -88,8 +116,56 @@ export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
   /** Per document: per-line and per-sentence results, so an edit re-analyses only what it changed. */
   private readonly memos = new Map<string, AnalysisMemo>();
+  /**
+   * Documents under WORKER_MIN_LENGTH analysed in the worker all the same, as too slow for the
+   * server's thread (see MAIN_THREAD_BUDGET_MS, MAIN_THREAD_SLOW_MS), until one of their
+   * analyses there takes under half of MAIN_THREAD_SLOW_MS: an edit made the text ordinary.
+   */
+  private readonly offThread = new Set<string>();
+  /** Per document, how many of its analyses in a row on the server's thread were slow. */
+  private readonly slowRuns = new Map<string, number>();
+  private readonly worker: AnalysisWorker;
+  private readonly budgetMs: number;
+  private readonly slowMs: number;
+  private readonly now: () => number;
 
-  private readonly worker = new AnalysisWorker();
+  constructor({ budgetMs = MAIN_THREAD_BUDGET_MS, slowMs = MAIN_THREAD_SLOW_MS, now = () => performance.now(), workerScript }: AnalysisCacheOptions = {}) {
+    this.budgetMs = budgetMs;
+    this.slowMs = slowMs;
+    this.now = now;
+    this.worker = new AnalysisWorker(workerScript);
+  }
+
+  /** Whether the document's next analysis goes to the worker thread although it is short. */
+  isOffThread(uri: string): boolean {
+    return this.offThread.has(uri);
+  }
+
+  /**
+   * `analyse` run on the server's thread with `isCancelled` and the budget as its cancellation,
+   * and how long it took; undefined when the budget stopped it. Cancellation by `isCancelled`
+   * throws as ever.
+   */
+  private withinBudget<T>(analyse: (isCancelled: () => boolean) => T, isCancelled?: () => boolean): { value: T; ms: number } | undefined {
+    const started = this.now();
+    const deadline = started + this.budgetMs;
+    let overran = false;
+    try {
+      const value = analyse(() => !!isCancelled?.() || (overran = this.now() > deadline));
+      return { value, ms: this.now() - started };
+    } catch (e) {
+      if (overran && e instanceof AnalysisCancelled) return undefined;
+      throw e;
+    }
+  }
+
+  /** Notes how an analysis of `uri` on the server's thread went: stopped (undefined) or how long it took. */
+  private ranHere(uri: string, ms: number | undefined): void {
+    const slow = ms === undefined ? Infinity : ms > this.slowMs ? (this.slowRuns.get(uri) ?? 0) + 1 : 0;
+    if (slow >= 2) this.offThread.add(uri);
+    if (slow) this.slowRuns.set(uri, slow);
+    else this.slowRuns.delete(uri);
+  }
 
   /**
    * The analysis of this version of the document: at once for ordinary documents, from the
@@ -101,24 +177,38 @@ export class AnalysisCache {
     if (hit && hit.version === doc.version) return hit.pending;
     hit?.cancel?.();
     const skipped = skippedBySize(doc, settings);
-    if (skipped || doc.getText().length < WORKER_MIN_LENGTH) {
+    const short = doc.getText().length < WORKER_MIN_LENGTH;
+    if (skipped || (short && !this.offThread.has(doc.uri))) {
       let memo = this.memos.get(doc.uri);
       if (!memo) this.memos.set(doc.uri, (memo = new AnalysisMemo()));
-      let value: CachedAnalysis;
+      let value: CachedAnalysis | undefined = skipped;
       try {
-        value = skipped ?? analyseDocument(doc, settings, isCancelled, memo);
+        if (!value) {
+          const here = this.withinBudget((stop) => analyseDocument(doc, settings, stop, memo), isCancelled);
+          this.ranHere(doc.uri, here?.ms);
+          value = here?.value;
+        }
       } catch (e) {
         return Promise.reject(e);
       }
-      this.entries.set(doc.uri, { version: doc.version, value, pending: Promise.resolve(value) });
-      return Promise.resolve(value);
+      if (value) {
+        this.entries.set(doc.uri, { version: doc.version, value, pending: Promise.resolve(value) });
+        return Promise.resolve(value);
+      }
     }
     const snapshot: Snapshot = { version: doc.version, languageId: doc.languageId };
+    const started = this.now();
     const run = this.worker.run(doc.uri, doc.getText(), analysisOptions(settings));
     computeLineStartsNow(doc);
     const entry: Entry = { version: snapshot.version, cancel: run.cancel, pending: Promise.resolve() as unknown as Promise<CachedAnalysis> };
     entry.pending = run.result.then(
-      (w) => (entry.value = judged(snapshot, settings, w.result, w)),
+      (w) => {
+        if (short && this.now() - started < this.slowMs / 2) {
+          this.offThread.delete(doc.uri);
+          this.slowRuns.delete(doc.uri);
+        }
+        return (entry.value = judged(snapshot, settings, w.result, w));
+      },
       (e: unknown) => {
         if (this.entries.get(doc.uri) === entry) this.entries.delete(doc.uri); // not kept: asked again, it runs again
         throw e;
@@ -138,8 +228,8 @@ export class AnalysisCache {
     if (entry.skipped === "too-large") return undefined;
     // Analysed although `enable` is "never": large documents in the worker all the same.
     const text = doc.getText();
-    if (text.length < WORKER_MIN_LENGTH) return analyze(text, analysisOptions(settings));
-    return (await this.worker.run(doc.uri, text, analysisOptions(settings)).result).result;
+    const here = text.length < WORKER_MIN_LENGTH ? this.withinBudget((isCancelled) => analyze(text, { ...analysisOptions(settings), isCancelled })) : undefined;
+    return here?.value ?? (await this.worker.run(doc.uri, text, analysisOptions(settings)).result).result;
   }
 
   /**
@@ -150,7 +240,8 @@ export class AnalysisCache {
     const skipped = skippedBySize(doc, settings);
     if (skipped) return skipped;
     const text = doc.getText();
-    if (text.length < WORKER_MIN_LENGTH) return analyseDocument(doc, settings);
+    const here = text.length < WORKER_MIN_LENGTH ? this.withinBudget((stop) => analyseDocument(doc, settings, stop), isCancelled) : undefined;
+    if (here) return here.value;
     const snapshot: Snapshot = { version: doc.version, languageId: doc.languageId };
     const run = this.worker.run(doc.uri, text, analysisOptions(settings), { memo: false });
     computeLineStartsNow(doc);
@@ -175,6 +266,14 @@ export class AnalysisCache {
     this.entries.get(uri)?.cancel?.();
     this.entries.delete(uri);
     this.memos.delete(uri);
+    this.offThread.delete(uri);
+    this.slowRuns.delete(uri);
+  }
+
+  /** Forgets everything and stops the worker thread. */
+  dispose(): void {
+    this.clear();
+    this.worker.dispose();
   }
 
   /** Forgets everything (settings changed): running analyses are cancelled. */
@@ -182,5 +281,7 @@ export class AnalysisCache {
     for (const e of this.entries.values()) e.cancel?.();
     this.entries.clear();
     this.memos.clear();
+    this.offThread.clear();
+    this.slowRuns.clear();
   }
 }
