@@ -61,7 +61,36 @@ const CASES: Case[] = [
   { name: "glued links on one line", make: (s) => times("http://a", (s * 10000) / 4) + " !", cap: 5000 },
   { name: "contact heading with a 100 KB word", make: (s) => "Media Contact " + "a".repeat((s * 100 * K) / 4), cap: 5000 },
   { name: "20,000 About headings", make: (s) => times("About Acme\nAcme is a company.\n", (s * 20000) / 4), cap: 8000 },
+  // Each starter walked over every later paragraph of its kind: 3 s for 250 KB of "About Acme".
+  { name: "20,000 About headings, each a paragraph of its own", make: (s) => times("About Acme\n\n", (s * 20000) / 4), cap: 8000 },
+  { name: "20,000 contact headings, each a paragraph of its own", make: (s) => times("Media Contact\n\n", (s * 20000) / 4), cap: 8000 },
+  // The issuer's name was read from the About heading after a Markdown-link replace that read to the end from every "[".
+  { name: "an About heading of 100 KB of unclosed '['", make: (s) => "About [: " + fill("[a ", (s * 100 * K) / 4), cap: 5000 },
+  // Every "… and found" read the sentence's opening name again: 13.5 s for 128 KB.
+  { name: "a run of capitalised words, then 'and found' repeated", make: (s) => times("Acme ", (s * 4000) / 4) + times("and found ", (s * 2000) / 4), cap: 5000 },
+  // Each short name was compared with every full name, and each speaker compiled a regex of its own: 4.4 s for 255 KB.
+  { name: "thousands of people named in full, and as many one-word speakers", make: (s) => speakers((s * 256 * K) / 4), cap: 1500 },
 ];
+
+/** "Jonathan Abxyz joined. Misterxyz said so." over and over, every name new, to about `size` characters. */
+function speakers(size: number): string {
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  const word = (i: number) => {
+    let w = "";
+    do {
+      w += letters[i % 26];
+      i = Math.floor(i / 26);
+    } while (i);
+    return w;
+  };
+  const out: string[] = [];
+  for (let i = 0, length = 0; length < size; i++) {
+    const s = `Jonathan Ab${word(i)} joined. Mister${word(i)} said so.\n\n`;
+    out.push(s);
+    length += s.length;
+  }
+  return out.join("");
+}
 
 /**
  * 4× the input may take at most this many times as long: linear is 4, quadratic 16. The margin

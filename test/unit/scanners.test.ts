@@ -3,14 +3,14 @@
 // checked against it on the fixtures and on generated text full of near-misses.
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { multiWordChunks, NAME_AT_END, NAME_CHUNK, nameCharAt, stripTitles } from "../../server/src/analysis/names";
-import { LETTERS_AT_END } from "../../server/src/analysis/attribution";
+import { closeEnough, closeFullName, multiWordChunks, NAME_AT_END, NAME_CHUNK, nameCharAt, stripTitles } from "../../server/src/analysis/names";
+import { isGoverned, LETTERS_AT_END } from "../../server/src/analysis/attribution";
 import { classSuffixStart, letterOrSpaceAt } from "../../server/src/analysis/charClass";
 import { FIGURE_HINT, formatInteger, hasFigureHint, MONEY_HINT, RANK_HINT, SHARE_HINT } from "../../server/src/analysis/figures";
 import { tokenize } from "../../server/src/analysis/phrases";
-import { TITLE_WORDS } from "../../server/src/analysis/lexicon";
+import { alternation, TITLE_WORDS } from "../../server/src/analysis/lexicon";
 import { detectLanguage, MARKERS } from "../../server/src/analysis/language";
-import { execAll } from "../../server/src/analysis/text";
+import { execAll, markdownLinkTexts } from "../../server/src/analysis/text";
 import { AnalysisMemo, analyze, buildModel } from "../../server/src/analysis/index";
 import { fixtureNames, loadFixture } from "../helpers/fixtures";
 
@@ -133,4 +133,45 @@ describe("hand-written scans equal what they replace", function () {
     for (const [label, re, inClass] of cases)
       fc.assert(fc.property(noisy(pieces), (s) => assert.deepEqual(onSuffix(re, s, inClass), whole(re, s), `${label}: ${JSON.stringify(s)}`)), { numRuns: 3000, seed: 6 });
   });
+
+  it("link texts for Markdown links: what the regex replace gives, on generated text of brackets, parentheses and words", () => {
+    const pieces = ["[", "]", "(", ")", "](", "a", "Acme", "http://x.co", "\n", " ", "!", "[]", "()"];
+    fc.assert(fc.property(noisy(pieces), (s) => assert.equal(markdownLinkTexts(s), s.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1"), JSON.stringify(s))), { numRuns: 20000, seed: 6 });
+  });
+
+  it("a name governed by a preposition: what a regex compiled for that name says, on generated endings", () => {
+    // The regex as it was compiled once per name.
+    const byRegex = (text: string, name: string, plain: boolean) =>
+      new RegExp(`(?:^|\\s)(?:[Ii]n|[Oo]f|[Ff]rom|[Aa]t|[Tt]o|[Ff]or|[Ww]ith|[Oo]n|[Bb]y|[Ii]nto|[Aa]cross|[Tt]hroughout|[Tt]han|[Ll]ike)\\s+(?:[Tt]he\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,3}${plain ? "" : String.raw`(?:[\p{Lu}][\p{L}.'’-]*,\s+)?`}${alternation([name])}[’']?s?\\s*$`, "u").test(text);
+    const names = ["Wang", "Jane Doe", "Acme Corp.", "Li", "O’Brien", "St. John", "Jones", "Jone"];
+    const pieces = ["in", "In", "of", "from", "the", "The", "Beijing", "Beijing,", "New", "York", "said", "Wang", "Jane", "Doe", "Acme", "Corp.", "Li", "O’Brien", "St.", "John", "Jones", "Jone", "s", "’s", "'s", "’", ",", "than", "like"];
+    const spaces = fc.constantFrom(" ", "  ", "\u00A0", "\t", "\u2003");
+    const text = fc.array(fc.tuple(fc.constantFrom(...pieces), spaces), { maxLength: 9 }).map((p) => p.map(([a, b]) => a + b).join("").replace(/\s+$/, ""));
+    fc.assert(
+      fc.property(text, fc.constantFrom(...names), fc.boolean(), (t, name, plain) => assert.equal(isGoverned(t, name, plain), byRegex(t, name, plain), JSON.stringify([t, name, plain]))),
+      { numRuns: 30000, seed: 6 },
+    );
+    // Most generated endings say no: make sure both answers come up.
+    assert.ok(isGoverned("talks in Beijing, Wang", "Wang", false) && !isGoverned("talks in Beijing, Wang", "Wang", true));
+    assert.ok(isGoverned("a letter from the Acme  Corp.’s", "Acme Corp.", true));
+  });
+
+  it("a short name close to a full name's last word: through the index, the first in list order, as a scan of the list finds it", () => {
+    const last = (f: string) => f.split(/\s+/).pop() ?? "";
+    const word = fc.stringMatching(/^[A-Z][a-z]{4,8}$/);
+    const list = fc.uniqueArray(fc.tuple(word, word).map(([a, b]) => `${a} ${b}`), { minLength: 33, maxLength: 80 });
+    fc.assert(
+      fc.property(list, fc.nat(), fc.array(fc.tuple(fc.constantFrom("replace", "delete", "insert"), fc.nat()), { maxLength: 3 }), (fullNames, pick, edits) => {
+        // A short name made from one of the last words by a few edits anywhere, so that hits come up.
+        let name = last(fullNames[pick % fullNames.length]);
+        for (const [op, at] of edits) {
+          const i = at % (name.length + 1);
+          name = name.slice(0, i) + (op === "delete" ? "" : "x") + name.slice(op === "insert" ? i : i + 1);
+        }
+        assert.equal(closeFullName(name, fullNames), fullNames.find((f) => closeEnough(last(f), name)), JSON.stringify([name, fullNames]));
+      }),
+      { numRuns: 2000, seed: 6 },
+    );
+  });
 });
+

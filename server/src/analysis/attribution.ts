@@ -362,6 +362,9 @@ function findCues(s: Sentence, cues: CueSets, quotes: Quote[], tokens: Tokens, t
     if (subject) hits.push({ source: stripTitles(subject), sourceType: "person", cue: m.text, cueSpan: cueSpan(m.index, m.text.length), phraseStart: s.start + m.index });
   }
   // "The survey found", "CDC data shows", "New research shows"
+  // The sentence's named subject, worked out once: read again for every "… and found", a
+  // sentence opening with a long run of capitalised words took time quadratic in its length.
+  let namedSubject: [{ name: string; type: Attribution["sourceType"] } | undefined] | undefined;
   for (const m of cues.docVerbs.matches(t, tokens)) {
     if (inQuote(m.index)) continue;
     const before = t.slice(Math.max(0, m.index - 80), m.index);
@@ -381,9 +384,9 @@ function findCues(s: Sentence, cues: CueSets, quotes: Quote[], tokens: Tokens, t
     }
     // "X has tracked … since 2000 and found": the sentence's named subject carries the cue.
     if (/\band\s*$/.test(before)) {
-      const subject = nameAtStart(t);
-      if (subject && isNameLike(subject) && !/^(?:The|This|These|It|In|On|At|For)$/.test(subject)) {
-        hits.push({ source: subject, sourceType: isOrganisation(subject) ? "organisation" : "person", cue: m.text, cueSpan: cueSpan(m.index, m.text.length), phraseStart: s.start + m.index });
+      const subject = (namedSubject ??= [sentenceNamedSubject(t)])[0];
+      if (subject) {
+        hits.push({ source: subject.name, sourceType: subject.type, cue: m.text, cueSpan: cueSpan(m.index, m.text.length), phraseStart: s.start + m.index });
         continue;
       }
     }
@@ -420,6 +423,13 @@ function findCues(s: Sentence, cues: CueSets, quotes: Quote[], tokens: Tokens, t
     hits.push({ vague: true, cue: m.text, cueSpan: cueSpan(m.index, m.text.length), phraseStart: s.start + m.index });
   }
   return hits;
+}
+
+/** The name a sentence opens with, when it can carry a cue ("Acme has tracked … and found"). */
+function sentenceNamedSubject(t: string): { name: string; type: Attribution["sourceType"] } | undefined {
+  const subject = nameAtStart(t);
+  if (!subject || !isNameLike(subject) || /^(?:The|This|These|It|In|On|At|For)$/.test(subject)) return undefined;
+  return { name: subject, type: isOrganisation(subject) ? "organisation" : "person" };
 }
 
 /** The people of a list subject, in order: "A, Council President B, and Councilmembers C and D". */
@@ -494,17 +504,45 @@ function namedInPhrase(phrase: string): { name: string; type: Attribution["sourc
   return { name: clean, type };
 }
 
-/** "… in/of/from (the) [Capitalised words] NAME" at the end: the name is governed, not a subject. Compiled once per name. */
-const governedCache = new Map<string, RegExp>();
-function governedBy(name: string, plain: boolean): RegExp {
-  const key = `${plain ? 1 : 0}${name}`;
-  let re = governedCache.get(key);
-  if (!re) {
-    if (governedCache.size > 2000) governedCache.clear();
-    re = new RegExp(`(?:^|\\s)(?:[Ii]n|[Oo]f|[Ff]rom|[Aa]t|[Tt]o|[Ff]or|[Ww]ith|[Oo]n|[Bb]y|[Ii]nto|[Aa]cross|[Tt]hroughout|[Tt]han|[Ll]ike)\\s+(?:[Tt]he\\s+)?(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,3}${plain ? "" : String.raw`(?:[\p{Lu}][\p{L}.'’-]*,\s+)?`}${alternation([name])}[’']?s?\\s*$`, "u");
-    governedCache.set(key, re);
+// "… in/of/from (the) [up to three capitalised words] NAME" at the end: the name is governed by
+// the preposition, not a subject. Read in two steps: the name at the end (with "'s" or "’"),
+// then these patterns on what comes before it. A pattern with the name in it, compiled once
+// per name, cost a release of thousands of speakers most of its analysis.
+const GOVERNING = String.raw`(?:^|\s)(?:[Ii]n|[Oo]f|[Ff]rom|[Aa]t|[Tt]o|[Ff]or|[Ww]ith|[Oo]n|[Bb]y|[Ii]nto|[Aa]cross|[Tt]hroughout|[Tt]han|[Ll]ike)\s+(?:[Tt]he\s+)?(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}`;
+const GOVERNING_END = new RegExp(`${GOVERNING}$`, "u");
+/** Also with "Capitalised," right before the name ("in Beijing, Wang"). */
+const GOVERNING_END_OR_COMMA = new RegExp(String.raw`${GOVERNING}(?:[\p{Lu}][\p{L}.'’-]*,\s+)?$`, "u");
+const POSSESSIVE_ENDS = ["", "’", "'", "s", "’s", "'s"];
+
+/**
+ * Whether `text` (without trailing whitespace) ends in `name` governed by a preposition: the
+ * regex GOVERNING + (plain ? "" : "(?:Capitalised,\s+)?") + name + "[’']?s?\s*$" (the name's
+ * spaces any run of whitespace), without compiling one per name.
+ */
+export function isGoverned(text: string, name: string, plain: boolean): boolean {
+  const words = name.split(" ");
+  const before = plain ? GOVERNING_END : GOVERNING_END_OR_COMMA;
+  for (const possessive of POSSESSIVE_ENDS) {
+    if (!text.endsWith(possessive)) continue;
+    const start = wordsEndingAt(text, text.length - possessive.length, words);
+    if (start >= 0 && before.test(text.slice(0, start))) return true;
   }
-  return re;
+  return false;
+}
+
+/** Where `words`, whitespace between them, stand in `text` ending at `end`; -1 when they do not. */
+function wordsEndingAt(text: string, end: number, words: string[]): number {
+  let i = end;
+  for (let w = words.length - 1; w >= 0; w--) {
+    const word = words[w];
+    if (i < word.length || !text.startsWith(word, i - word.length)) return -1;
+    i -= word.length;
+    if (w === 0) break;
+    const wordEnd = i;
+    while (i > 0 && isWhitespace(text.charCodeAt(i - 1))) i--;
+    if (i === wordEnd) return -1;
+  }
+  return i;
 }
 
 /** The subject of a reporting verb at `at` in sentence text `t`. */
@@ -540,7 +578,7 @@ function subjectOf(t: string, at: number, len: number): (Omit<CueHit, "cue" | "c
   // eslint-disable-next-line regexp/no-super-linear-move -- cut from `before`, at most 220 characters
   const name = nameAtEnd(noAppositive.replace(/\s+$/, ""));
   // eslint-disable-next-line regexp/no-super-linear-move -- cut from `before`, at most 220 characters
-  const governed = name && governedBy(name, /\s/.test(name) || !/,\s*$/.test(before)).test(noAppositive.replace(/\s+$/, ""));
+  const governed = name && isGoverned(noAppositive.replace(/\s+$/, ""), name, /\s/.test(name) || !/,\s*$/.test(before));
   if (name && !governed && /\S\s*$/.test(noAppositive)) {
     // eslint-disable-next-line regexp/no-super-linear-move -- cut from `before`, at most 220 characters
     const others = listedNames(noAppositive.replace(/\s+$/, ""));

@@ -438,8 +438,14 @@ export function findBoilerplate(lines: Line[], classify: (line: string) => LineC
     for (let j = k + 1; j < units.length; j++) {
       const next = units[j];
       if (next.lines.some((i) => kinds[i])) {
-        // A page mark inside stock text, or more of the same kind, does not end it.
-        if (next.lines.every((i) => kinds[i] === kind || PAGE_MARK.test(cleanLine(i)))) continue;
+        // A page mark inside stock text, or more of the same kind, does not end it. A starter of
+        // the same kind there walks on by itself, at least as far (its first paragraph after
+        // it counts as first, and it stands later): walking on from here as well made a run of
+        // n starters ("About X" after "About X" …) cost n² steps.
+        if (next.lines.every((i) => kinds[i] === kind || PAGE_MARK.test(cleanLine(i)))) {
+          if (next.lines.some((i) => starter[i])) break;
+          continue;
+        }
         break;
       }
       if ((kind === "contact" || kind === "about") && blankGap(units[j - 1], next) > 1) break;

@@ -2,7 +2,7 @@
 // headings, the "SOURCE X" footer, and the user's settings. Their own facts are first-party.
 import type { BoilerplateBlock, Dateline, Line } from "./types";
 import { nameAtStart, stripTitles } from "./names";
-import { clean } from "./text";
+import { clean, markdownLinkTexts } from "./text";
 
 const SUFFIX = /(?<![,\s])[,\s]+(?:Inc\.?|Corp\.?|Corporation|Co\.?|Ltd\.?|LLC|plc|S\.A\.(?: de C\.V\.)?|AG|GmbH|SE|N\.V\.)$/i;
 
@@ -23,8 +23,8 @@ export function findIssuers(text: string, lines: Line[], dateline: Dateline | un
   for (const b of blocks) {
     const first = clean(lines[b.firstLine].text);
     if (b.kind === "about") {
-      // eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-super-linear-move -- anchored at the start (one attempt, {2,60}); the Markdown-link replace is quadratic only on an About heading made of thousands of unclosed "["
-      const m = /^(?:about|über|à propos d[e’']|acerca de|sobre|informazioni su)\s+(?:the\s+)?([^:.\n]{2,60}?)(?:\s*[:]|\s*$|(?=\s[\p{Lu}][\p{Ll}]+\s(?:is|was|ist|est|es|è)\b))/iu.exec(first.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1"));
+      // eslint-disable-next-line regexp/no-super-linear-backtracking -- anchored at the start (one attempt, {2,60})
+      const m = /^(?:about|über|à propos d[e’']|acerca de|sobre|informazioni su)\s+(?:the\s+)?([^:.\n]{2,60}?)(?:\s*[:]|\s*$|(?=\s[\p{Lu}][\p{Ll}]+\s(?:is|was|ist|est|es|è)\b))/iu.exec(markdownLinkTexts(first));
       if (m) names.push(m[1].replace(/[®™]/g, "").trim());
     }
     if (b.kind === "wire-footer") {

@@ -174,7 +174,7 @@ export function fullNamesIn(s: string): string[] {
 }
 
 /** Edit distance, bounded: enough to match "Shazda" to "Shahzada" (a typo in the release). */
-function closeEnough(a: string, b: string): boolean {
+export function closeEnough(a: string, b: string): boolean {
   if (a.length < 6 || b.length < 6 || Math.abs(a.length - b.length) > 2) return false;
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -189,9 +189,33 @@ function closeEnough(a: string, b: string): boolean {
   return prev[b.length] <= 2;
 }
 
+/**
+ * Every string made by deleting at most two characters of `w`. Two words within edit distance
+ * two share one: an edit costs each side at most one deletion.
+ */
+function deletions(w: string): Set<string> {
+  const out = new Set([w]);
+  for (let i = 0; i < w.length; i++) {
+    const one = w.slice(0, i) + w.slice(i + 1);
+    out.add(one);
+    for (let j = i; j < one.length; j++) out.add(one.slice(0, j) + one.slice(j + 1));
+  }
+  return out;
+}
+
+/** Up to this many full names, a short name is compared with each; past it, through the deletions index. */
+const SCAN_LIMIT = 32;
+
+interface NameIndex {
+  byLast: Map<string, string[]>;
+  byFirst: Map<string, string>;
+  /** Positions in the list of the full names whose last word has this deletion (made on first use). */
+  byDeletion?: Map<string, number[]>;
+}
+
 /** Full names by their last word (all, in list order) and by their first word (the first one). */
-const nameIndex = new WeakMap<string[], { byLast: Map<string, string[]>; byFirst: Map<string, string> }>();
-function indexOf(fullNames: string[]) {
+const nameIndex = new WeakMap<string[], NameIndex>();
+function indexOf(fullNames: string[]): NameIndex {
   let index = nameIndex.get(fullNames);
   if (!index) {
     index = { byLast: new Map(), byFirst: new Map() };
@@ -213,7 +237,32 @@ export function resolveName(short: string, fullNames: string[]): string {
   const name = stripTitles(short);
   const exact = resolveExact(name, fullNames);
   if (exact !== name || name.includes(" ")) return exact;
-  return fullNames.find((f) => closeEnough(f.split(/\s+/).pop() ?? "", name)) ?? name;
+  return closeFullName(name, fullNames) ?? name;
+}
+
+/** The first full name whose last word is closeEnough to `name`. */
+export function closeFullName(name: string, fullNames: string[]): string | undefined {
+  const lastOf = (f: string) => f.split(/\s+/).pop() ?? "";
+  if (fullNames.length <= SCAN_LIMIT) return fullNames.find((f) => closeEnough(lastOf(f), name));
+  // Compared with each, a release of thousands of names and short mentions took time quadratic in its length.
+  if (name.length < 6) return undefined; // closeEnough needs six letters
+  const index = indexOf(fullNames);
+  if (!index.byDeletion) {
+    const byDeletion = new Map<string, number[]>();
+    fullNames.forEach((f, k) => {
+      const last = lastOf(f);
+      if (last.length < 6) return;
+      for (const d of deletions(last)) {
+        const at = byDeletion.get(d);
+        if (!at) byDeletion.set(d, [k]);
+        else if (at[at.length - 1] !== k) at.push(k);
+      }
+    });
+    index.byDeletion = byDeletion;
+  }
+  let first = Infinity;
+  for (const d of deletions(name)) for (const k of index.byDeletion.get(d) ?? []) if (k < first && closeEnough(lastOf(fullNames[k]), name)) first = k;
+  return first < Infinity ? fullNames[first] : undefined;
 }
 
 function resolveExact(name: string, fullNames: string[]): string {

@@ -60,3 +60,28 @@ export function execAll(re: RegExp, s: string): RegExpExecArray[] {
   re.lastIndex = 0;
   return out;
 }
+
+/**
+ * `s` with each Markdown link `[text](target)` replaced by its text: what
+ * s.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1") gives, in linear time. That regex reads to the end
+ * of the text from every "[" that no "]" closes, so a line of them took time quadratic in its
+ * length. Here the "]" and ")" a "[" needs are each looked for once, and kept while the scan is
+ * still before them.
+ */
+export function markdownLinkTexts(s: string): string {
+  let out = "";
+  let kept = 0;
+  let close = -2; // the first "]" after the current "[" (-1: there is none)
+  let paren = -2; // the first ")" after that "](" (-1: there is none)
+  for (let i = s.indexOf("["); i >= 0; i = s.indexOf("[", i + 1)) {
+    if (close !== -1 && close <= i) close = s.indexOf("]", i + 1);
+    if (close < 0) break; // no "]" after this "[", nor after any later one
+    if (s.charCodeAt(close + 1) !== 40) continue; // "](" or no link from this "["
+    if (paren !== -1 && paren < close + 2) paren = s.indexOf(")", close + 2);
+    if (paren < 0) break;
+    out += s.slice(kept, i) + s.slice(i + 1, close);
+    kept = paren + 1;
+    i = paren; // the regex goes on after the link
+  }
+  return kept ? out + s.slice(kept) : s;
+}
