@@ -145,6 +145,10 @@ describe("protocol robustness: malformed and out-of-range requests", function ()
     ["codeAction with garbage", "textDocument/codeAction", { textDocument: { uri: SEED_URI }, range: "all", context: null }],
     ["codeAction without a context", "textDocument/codeAction", { textDocument: { uri: SEED_URI }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }],
     ["codeAction with a range that ends before it starts", "textDocument/codeAction", { textDocument: { uri: SEED_URI }, range: { start: { line: 3, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: [] } }],
+    // The quick fixes are placed from the diagnostics' ranges: one of ours without a usable range is refused too.
+    ["codeAction with one of our diagnostics without a range", "textDocument/codeAction", { textDocument: { uri: SEED_URI }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: [{ source: "press-release", code: "unattributed-claim", message: "x" }] } }],
+    ["codeAction with one of our diagnostics at a fractional character", "textDocument/codeAction", { textDocument: { uri: SEED_URI }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: [{ source: "press-release", code: "unattributed-figure", message: "x", range: { start: { line: 10, character: 3 }, end: { line: 10, character: 9.5 } } }] } }],
+    ["codeAction with one of our diagnostics at a string character", "textDocument/codeAction", { textDocument: { uri: SEED_URI }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: [{ source: "press-release", code: "unattributed-claim", message: "x", range: { start: { line: 10, character: "x" }, end: { line: 10, character: "y" } } }] } }],
     ["foldingRange on an unknown URI", "textDocument/foldingRange", { textDocument: { uri: "file:///x" } }],
     ["documentLink with an array", "textDocument/documentLink", [1, 2, 3]],
     ["an unknown method", "press/doSomethingOdd", { x: 1 }],

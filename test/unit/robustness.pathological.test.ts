@@ -6,6 +6,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import { analyze } from "../../server/src/analysis/index";
+import { findLinks } from "../../server/src/lsp/links";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/releases");
 /** The body sentences of the fixture releases (no boilerplate, no headings), on one line. */
@@ -29,6 +30,8 @@ interface Case {
   make: (scale: number) => string;
   /** Cap on the 4n time, ms. */
   cap: number;
+  /** What is timed: the analysis, unless the case says otherwise. */
+  run?: (text: string) => unknown;
 }
 
 const K = 1024;
@@ -70,6 +73,11 @@ const CASES: Case[] = [
   { name: "a run of capitalised words, then 'and found' repeated", make: (s) => times("Acme ", (s * 4000) / 4) + times("and found ", (s * 2000) / 4), cap: 5000 },
   // Each short name was compared with every full name, and each speaker compiled a regex of its own: 4.4 s for 255 KB.
   { name: "thousands of people named in full, and as many one-word speakers", make: (s) => speakers((s * 256 * K) / 4), cap: 1500 },
+  // Document links (the server's thread, any size): each ")" trimmed recounted the URL's
+  // parentheses (11 s for 20 KB); glued unclosed Markdown links read to the end of the line
+  // from every "[" (12 s for 400 KB).
+  { name: "links: a URL followed by 20,000 ')'", make: (s) => "http://a.com/" + ")".repeat((s * 20000) / 4), cap: 5000, run: findLinks },
+  { name: "links: glued unclosed Markdown links (400 KB)", make: (s) => fill("[a](http://a", (s * 400 * K) / 4), cap: 5000, run: findLinks },
 ];
 
 /** "Jonathan Abxyz joined. Misterxyz said so." over and over, every name new, to about `size` characters. */
@@ -103,11 +111,11 @@ const MEASURABLE_MS = 25;
 /** The largest 4n input (characters) a case too fast to time is grown to. */
 const MAX_LENGTH = 32 * 1024 * 1024;
 
-function time(text: string, runs: number): number {
+function time(text: string, runs: number, run: (text: string) => unknown = analyze): number {
   let best = Infinity;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    analyze(text);
+    run(text);
     best = Math.min(best, performance.now() - t0);
   }
   return best;
@@ -121,22 +129,22 @@ describe("robustness: pathological inputs finish in linear time", function () {
     it(c.name, () => {
       let scale = 1;
       let small = c.make(scale);
-      let tn = time(small, 3);
+      let tn = time(small, 3, c.run);
       // Too fast to time: the input grows fourfold until n takes long enough, so that both
       // times are measurable and a step that is quadratic only in a long run (re-reading the
       // rest of it now and then) shows.
       while (tn <= MEASURABLE_MS && small.length * 16 <= MAX_LENGTH) {
         scale *= 4;
         small = c.make(scale);
-        tn = time(small, 3);
+        tn = time(small, 3, c.run);
       }
       const large = c.make(4 * scale);
-      let t4n = time(large, 2);
+      let t4n = time(large, 2, c.run);
       // A busy machine can stretch a measurement: measure again (up to three times) before
       // calling it too slow or quadratic. Real quadratic growth stays ≥ 16 whatever the noise.
       for (let retry = 0; retry < 3 && (t4n >= c.cap || t4n / tn >= RATIO); retry++) {
-        tn = Math.min(tn, time(small, 3));
-        t4n = Math.min(t4n, time(large, 2));
+        tn = Math.min(tn, time(small, 3, c.run));
+        t4n = Math.min(t4n, time(large, 2, c.run));
       }
       assert.ok(t4n < c.cap, `4n (${large.length} chars) took ${t4n.toFixed(0)} ms, cap ${c.cap} ms`);
       assert.ok(tn > MEASURABLE_MS, `even at ${small.length} characters the case takes ${tn.toFixed(1)} ms: too fast to tell linear from quadratic`);

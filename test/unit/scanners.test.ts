@@ -1,5 +1,6 @@
 // Hand-written scans that stand in for a regular expression or a map lookup on hot paths
-// (names.ts, language.ts, figures.ts). Each must give exactly what the simple version gives:
+// (names.ts, language.ts, figures.ts, text.ts, attribution.ts, links.ts). Each must give exactly
+// what the simple version gives:
 // checked against it on the fixtures and on generated text full of near-misses.
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
@@ -11,6 +12,7 @@ import { tokenize } from "../../server/src/analysis/phrases";
 import { alternation, TITLE_WORDS } from "../../server/src/analysis/lexicon";
 import { detectLanguage, MARKERS } from "../../server/src/analysis/language";
 import { execAll, markdownLinkTexts } from "../../server/src/analysis/text";
+import { findLinks, MARKDOWN_LINK, markdownLinks, MAX_LINKS, trimBare } from "../../server/src/lsp/links";
 import { AnalysisMemo, analyze, buildModel } from "../../server/src/analysis/index";
 import { fixtureNames, loadFixture } from "../helpers/fixtures";
 
@@ -172,6 +174,33 @@ describe("hand-written scans equal what they replace", function () {
       }),
       { numRuns: 2000, seed: 6 },
     );
+  });
+
+  it("Markdown links: the regex's matches, on generated text of glued, broken and spaced links", () => {
+    const byRegex = (t: string) => [...t.matchAll(MARKDOWN_LINK)].map((m) => ({ start: m.index, end: m.index + m[0].length, url: m[2] }));
+    const pieces = ["[", "]", "(", ")", "](", "<", ">", "a", "Acme", "http://x.co", "HTTPS://", "www.", "http", "\n", " ", "\t", "\u00A0", "/", "a".repeat(498)];
+    fc.assert(fc.property(noisy(pieces), (t) => assert.deepEqual(markdownLinks(t), byRegex(t), JSON.stringify(t))), { numRuns: 20000, seed: 6 });
+  });
+
+  it("a bare URL's trailing punctuation and unbalanced parentheses: trimmed as by counting them again after every step", () => {
+    const TRAILING = new Set([...".,;:!?'\"*_]}"]);
+    const byRecount = (s: string) => {
+      for (;;) {
+        const before = s;
+        while (s && TRAILING.has(s[s.length - 1])) s = s.slice(0, -1);
+        if (s.endsWith(")") && (s.match(/\(/g) ?? []).length < (s.match(/\)/g) ?? []).length) s = s.slice(0, -1);
+        if (s === before) return s;
+      }
+    };
+    const url = fc.array(fc.constantFrom("http://a.co/", "(", ")", ".", ",", "!", "]", "}", "x", "_", "*"), { maxLength: 20 }).map((p) => p.join(""));
+    fc.assert(fc.property(url, (u) => assert.equal(trimBare(u), byRecount(u), JSON.stringify(u))), { numRuns: 20000, seed: 6 });
+  });
+
+  it("links past MAX_LINKS are not offered: the first MAX_LINKS of the document, in order", () => {
+    const text = Array.from({ length: MAX_LINKS + 500 }, (_, i) => (i % 3 === 0 ? `[x](https://a.co/${i}) ` : i % 3 === 1 ? `<https://b.co/${i}> ` : `https://c.co/${i} `)).join("");
+    const links = findLinks(text);
+    assert.equal(links.length, MAX_LINKS);
+    assert.deepEqual(links.map((l) => l.target), Array.from({ length: MAX_LINKS }, (_, i) => `https://${"abc"[i % 3]}.co/${i}`));
   });
 });
 

@@ -23,6 +23,7 @@ import {
 } from "../protocol";
 import type { AnalysisCache, CachedAnalysis } from "./analysisCache";
 import { codeActions } from "./codeActions";
+import { SOURCE } from "./convert";
 import { foldingRanges } from "./folding";
 import { documentLinks } from "./links";
 import { checkCodeActionContext, documentAt, documentOf, rangeOf } from "./params";
@@ -104,7 +105,7 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
   connection.onCodeAction((params) => {
     const doc = documentOf(documents, params);
     rangeOf(doc, params);
-    checkCodeActionContext(params);
+    checkCodeActionContext(doc, params, SOURCE);
     if (!support().codeActionLiterals) return [];
     return codeActions(doc, params, { placeholder: ctx.settings().placeholder, documentChanges: support().documentChanges });
   });

@@ -44,9 +44,21 @@ export function rangeOf(doc: TextDocument, params: unknown): Range {
   return { start, end };
 }
 
-/** Throws unless params.context of a code action request is an object with a list of diagnostics. */
-export function checkCodeActionContext(params: unknown): void {
+/**
+ * Throws unless params.context of a code action request is an object with a list of
+ * diagnostics, and each of this server's (`source`) has a range in the document: the quick
+ * fixes are placed from them. Other diagnostics are not read.
+ */
+export function checkCodeActionContext(doc: TextDocument, params: unknown, source: string): void {
   const context = isObject(params) ? params.context : undefined;
   if (!isObject(context) || !Array.isArray(context.diagnostics) || !context.diagnostics.every(isObject)) throw invalid("context.diagnostics is missing or not a list of diagnostics");
   if (context.only !== undefined && !(Array.isArray(context.only) && context.only.every((k) => typeof k === "string"))) throw invalid("context.only is not a list of kinds");
+  for (const [k, d] of context.diagnostics.entries()) {
+    if (d.source !== source) continue;
+    try {
+      rangeOf(doc, d);
+    } catch (e) {
+      throw invalid(`context.diagnostics[${k}]: ${e instanceof ResponseError ? e.message : String(e)}`);
+    }
+  }
 }
