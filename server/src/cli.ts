@@ -69,7 +69,21 @@ export async function main(argv: string[], write: (s: string) => void = (s) => p
 
 if (require.main === module) {
   compileRegexesOnFirstRun();
-  main(process.argv.slice(2)).then(
+  // A reader that stops early (`| head`) closes the pipe: what is left is not written, and the
+  // exit code still says what the run found. Unhandled, the EPIPE ended the run with a stack
+  // trace and exit code 1, which means a finding.
+  let readerGone = false;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") readerGone = true;
+    else {
+      process.stderr.write(`press-release-annotate: cannot write the output: ${e.message}\n`);
+      process.exit(3);
+    }
+  });
+  const write = (s: string) => {
+    if (!readerGone) process.stdout.write(s);
+  };
+  main(process.argv.slice(2), write).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {
       process.stderr.write(`press-release-annotate: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);

@@ -1,7 +1,7 @@
 // The CLI run as a process (the built server/out/cli.js): text, JSON, SARIF and Markdown
 // output; folders and globs; --fail-on exit codes; bad input as one-line errors with exit 2.
 import { strict as assert } from "node:assert";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -292,4 +292,23 @@ describe("CLI: press-release-annotate", function () {
       }
     });
   });
+
+  it("a reader that stops early (`| head`): no stack trace, and the exit code still says what the run found", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "pra-pipe-"));
+    try {
+      // Forty copies of the seed release: far more output than one pipe buffer.
+      for (let i = 0; i < 40; i++) writeFileSync(path.join(dir, `r${i}.release.txt`), SEED_TEXT);
+      const child = spawn(process.execPath, [CLI, "--fail-on", "warning", dir], { stdio: ["ignore", "pipe", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (d: Buffer) => (stderr += d));
+      child.stdout.once("data", () => child.stdout.destroy()); // read the first chunk, then close the pipe
+      const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      assert.equal(stderr, "");
+      assert.equal(status, run(["--fail-on", "warning", SEED]).status, "the exit code of the same run read to the end");
+      assert.equal(status, 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+

@@ -184,6 +184,38 @@ describe("protocol robustness: malformed and out-of-range requests", function ()
     await stillServing(c);
   });
 
+  it("edits past the end of a document: applied at its end, and every position the server gives afterwards lies inside it", async () => {
+    const uri = "file:///robustness/past-end.txt";
+    const first = "Experts say https://e.com is the leading site.";
+    await c.open(uri, first, "press-release");
+    const inserted = "\nAnalysts say https://f.com grew 12% last year.";
+    // Lines 5 and 6 of a one-line document, then a second change that names a line past the end of what the first left.
+    await c.connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version: 2 },
+      contentChanges: [
+        { range: { start: { line: 5, character: 0 }, end: { line: 6, character: 0 } }, text: inserted },
+        { range: { start: { line: 9, character: 4 }, end: { line: 9, character: 4 } }, text: " Sources said." },
+      ],
+    });
+    const p = await c.waitDiagnostics(uri, (_, x) => x.version === 2);
+    const text = first + inserted + " Sources said.";
+    const lines = text.split("\n");
+    const inside = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+      [r.start, r.end].every((q) => Number.isInteger(q.line) && Number.isInteger(q.character) && q.line >= 0 && q.line < lines.length && q.character >= 0 && q.character <= lines[q.line].length);
+    assert.ok(p.diagnostics.length > 0 && p.diagnostics.every((d) => inside(d.range)), JSON.stringify(p.diagnostics.map((d) => d.range)));
+    const links = await c.request<{ range: Parameters<typeof inside>[0]; target: string }[]>("textDocument/documentLink", { textDocument: { uri } });
+    assert.deepEqual(links.map((l) => [l.range.start.line, l.target]), [[0, "https://e.com/"], [1, "https://f.com/"]]);
+    assert.ok(links.every((l) => inside(l.range)));
+    const symbols = await c.request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri } });
+    const all = (ss: DocumentSymbol[]): DocumentSymbol["range"][] => ss.flatMap((x) => [x.range, x.selectionRange, ...all(x.children ?? [])]);
+    assert.ok(all(symbols).every(inside), JSON.stringify(all(symbols)));
+    await assert.rejects(c.request("textDocument/hover", { textDocument: { uri }, position: { line: 5, character: 3 } }), (e: { code?: number }) => e.code === -32602, "line 5 is past the end");
+    // A code action with one of our diagnostics from before, now past the end: no fixes for it, and no error.
+    const stale = { source: "press-release", code: "vague-attribution", message: "x", range: { start: { line: 7, character: 0 }, end: { line: 7, character: 5 } } };
+    const actions = await c.request<unknown[]>("textDocument/codeAction", { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: [stale] } });
+    assert.deepEqual(actions, []);
+  });
+
   it("a thousand requests in flight at once are all answered", async () => {
     const all: Promise<unknown>[] = [];
     for (let i = 0; i < 1000; i++)

@@ -51,9 +51,12 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, o: Code
   const text = doc.getText();
   if (wants(only, CodeActionKind.QuickFix)) {
     const ruleSeen = new Set<string>();
-    const ours = params.context.diagnostics.filter((d): d is Diagnostic & { code: string } => d.source === SOURCE && typeof d.code === "string" && d.code !== "too-large" && d.code !== "too-many");
+    // A diagnostic of an older version may lie past the end of this one: it gets no fixes.
+    const inDocument = (d: Diagnostic) => d.range.start.line < doc.lineCount && d.range.end.line < doc.lineCount;
+    const ours = params.context.diagnostics.filter((d): d is Diagnostic & { code: string } => d.source === SOURCE && typeof d.code === "string" && d.code !== "too-large" && d.code !== "too-many" && inDocument(d));
     // With several findings under the cursor, say which one each fix is for.
-    const which = (code: string) => (new Set(ours.map((d) => d.code)).size > 1 ? ` (${code})` : "");
+    const several = new Set(ours.map((d) => d.code)).size > 1;
+    const which = (code: string) => (several ? ` (${code})` : "");
     for (const d of ours) {
       const start = doc.offsetAt(d.range.start);
       const end = doc.offsetAt(d.range.end);

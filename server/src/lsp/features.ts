@@ -105,7 +105,7 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
   connection.onCodeAction((params) => {
     const doc = documentOf(documents, params);
     rangeOf(doc, params);
-    checkCodeActionContext(doc, params, SOURCE);
+    checkCodeActionContext(params, SOURCE);
     if (!support().codeActionLiterals) return [];
     return codeActions(doc, params, { placeholder: ctx.settings().placeholder, documentChanges: support().documentChanges });
   });
