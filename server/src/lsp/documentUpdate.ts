@@ -4,7 +4,8 @@
 // table of line starts from the range's own line numbers: an edit past the end left holes in
 // it, and every position worked out afterwards could lie outside the document (a character of
 // null, a line past the last).
-import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
+import type { TextDocument, TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
+import { PieceDocument } from "./pieceDocument";
 import type { Position } from "vscode-languageserver";
 
 /** A whole number from what the client sent (0 for what is not a finite number). */
@@ -18,16 +19,22 @@ function inside(doc: TextDocument, p: unknown): Position {
   return doc.positionAt(doc.offsetAt({ line, character: Math.max(0, whole(raw.character)) }));
 }
 
-/** TextDocument.update, one change at a time, with every range inside the text it changes. */
-export function updateWithin(doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
-  if (!changes.length) return TextDocument.update(doc, [], version);
+/** doc.update, one change at a time, with every range inside the text it changes. */
+export function updateWithin(doc: PieceDocument, changes: TextDocumentContentChangeEvent[], version: number): PieceDocument {
+  if (!changes.length) doc.update([], version);
   for (const change of changes) {
     const text = typeof change?.text === "string" ? change.text : "";
-    if (!change || !("range" in change)) TextDocument.update(doc, [{ text }], version);
+    if (!change || !("range" in change)) doc.update([{ text }], version);
     else {
       const range = typeof change.range === "object" && change.range !== null ? change.range : { start: undefined, end: undefined };
-      TextDocument.update(doc, [{ range: { start: inside(doc, range.start), end: inside(doc, range.end) }, text }], version);
+      doc.update([{ range: { start: inside(doc, range.start), end: inside(doc, range.end) }, text }], version);
     }
   }
   return doc;
 }
+
+/** The server's documents: kept in pieces between edits (see pieceDocument.ts), every edit's range inside the text. */
+export const DOCUMENTS = {
+  create: (uri: string, languageId: string, version: number, content: string) => new PieceDocument(uri, languageId, version, content),
+  update: updateWithin,
+};

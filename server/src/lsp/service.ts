@@ -2,7 +2,7 @@
 import type { Connection, Diagnostic, Hover, DocumentSymbol, InitializeParams, InitializeResult } from "vscode-languageserver";
 import { DiagnosticSeverity, TextDocuments, TextDocumentSyncKind } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { updateWithin } from "./documentUpdate";
+import { DOCUMENTS } from "./documentUpdate";
 import { hoverAt } from "../analysis/hover";
 import { AnalysisCancelled } from "../analysis/types";
 import { AnalysisCache, type CachedAnalysis } from "./analysisCache";
@@ -15,7 +15,7 @@ import { clientSupport, featureCapabilities, registerFeatures, workspaceFoldersO
 const sizeOf = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} characters`);
 
 export function startService(connection: Connection): void {
-  const documents = new TextDocuments({ create: TextDocument.create, update: updateWithin });
+  const documents = new TextDocuments<TextDocument>(DOCUMENTS);
   const cache = new AnalysisCache();
   /** Per document, the cancel of its scheduled analysis. */
   const timers = new Map<string, () => void>();
