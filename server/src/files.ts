@@ -13,9 +13,22 @@ export class UnreadableFile extends Error {
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+const utf16le = new TextDecoder("utf-16le", { fatal: true });
+const utf16be = new TextDecoder("utf-16be", { fatal: true });
 
-/** Decodes bytes as UTF-8 text, refusing binary data and invalid UTF-8. */
+/**
+ * Decodes bytes as text: UTF-8, or UTF-16 when a byte-order mark says so (Windows tools save
+ * releases that way; its NUL bytes made them "binary"). Refuses binary data and invalid text.
+ */
 export function decodeText(buf: Uint8Array): string {
+  const utf16 = buf[0] === 0xff && buf[1] === 0xfe ? utf16le : buf[0] === 0xfe && buf[1] === 0xff ? utf16be : undefined;
+  if (utf16) {
+    try {
+      return utf16.decode(buf);
+    } catch {
+      throw new UnreadableFile(`not valid ${utf16.encoding.toUpperCase()} text (it opens with that byte-order mark)`);
+    }
+  }
   if (buf.includes(0)) throw new UnreadableFile("binary file (contains NUL bytes)");
   try {
     return utf8.decode(buf);
@@ -24,7 +37,7 @@ export function decodeText(buf: Uint8Array): string {
   }
 }
 
-/** Reads a file as UTF-8 text; throws UnreadableFile with a one-line reason. */
+/** Reads a file as text (see decodeText); throws UnreadableFile with a one-line reason. */
 export async function readText(file: string, maxSize = Number.MAX_SAFE_INTEGER): Promise<string> {
   let st;
   try {

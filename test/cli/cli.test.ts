@@ -60,6 +60,11 @@ describe("CLI: press-release-annotate", function () {
     file("bad/latin1.txt", Buffer.from("Communiqu\xe9 de presse: caf\xe9", "latin1"));
     file("bad/empty.txt", "");
     file("bad/blank.txt", "\n  \n\t\n");
+    // The seed release as Windows tools save it: UTF-16 with a byte-order mark, little- and big-endian.
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SEED_TEXT, "utf16le")]);
+    file("utf16/seed-le.txt", le);
+    file("utf16/seed-be.txt", Buffer.from(le).swap16());
+    file("bad/utf16-odd.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Acme said", "utf16le"), Buffer.from([0x41])]));
   });
   after(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -260,6 +265,7 @@ describe("CLI: press-release-annotate", function () {
       ["a missing file", () => path.join(tmp, "nope.txt"), /nope\.txt: no such file$/],
       ["a binary file", () => path.join(tmp, "bad/binary.txt"), /binary\.txt: binary file/],
       ["invalid UTF-8", () => path.join(tmp, "bad/latin1.txt"), /latin1\.txt: not valid UTF-8 text$/],
+      ["UTF-16 cut off mid-character", () => path.join(tmp, "bad/utf16-odd.txt"), /utf16-odd\.txt: not valid UTF-16LE text/],
       ["an empty file", () => path.join(tmp, "bad/empty.txt"), /empty\.txt: empty file$/],
       ["a blank file", () => path.join(tmp, "bad/blank.txt"), /blank\.txt: empty file$/],
       ["a folder without .txt files", () => path.join(tmp, "empty-dir"), /empty-dir: no \.txt files in this folder$/],
@@ -276,6 +282,16 @@ describe("CLI: press-release-annotate", function () {
         assert.ok(!/at \w+ \(/.test(r.stderr), "no stack trace");
       });
     }
+
+    it("UTF-16 with a byte-order mark (either order) is read as text: the findings of the UTF-8 release", () => {
+      const utf8 = run(["-f", "json", SEED]);
+      const findings = (r: Run) => (JSON.parse(r.stdout) as JsonFile[]).map((f) => f.findings);
+      for (const name of ["seed-le.txt", "seed-be.txt"]) {
+        const r = run(["-f", "json", path.join(tmp, "utf16", name)]);
+        assert.equal(r.status, 0, r.stderr);
+        assert.deepEqual(findings(r), findings(utf8), name);
+      }
+    });
 
     it("good files are still reported when another input is bad; JSON stays parseable", () => {
       const r = run(["-f", "json", SEED, path.join(tmp, "nope.txt")]);
