@@ -23,11 +23,14 @@ const utf16be = new TextDecoder("utf-16be", { fatal: true });
 export function decodeText(buf: Uint8Array): string {
   const utf16 = buf[0] === 0xff && buf[1] === 0xfe ? utf16le : buf[0] === 0xfe && buf[1] === 0xff ? utf16be : undefined;
   if (utf16) {
+    let text: string;
     try {
-      return utf16.decode(buf);
+      text = utf16.decode(buf);
     } catch {
       throw new UnreadableFile(`not valid ${utf16.encoding.toUpperCase()} text (it opens with that byte-order mark)`);
     }
+    if (text.includes("\0")) throw new UnreadableFile("binary file (contains NUL characters)"); // UTF-32 opens with the same mark
+    return text;
   }
   if (buf.includes(0)) throw new UnreadableFile("binary file (contains NUL bytes)");
   try {
@@ -37,7 +40,11 @@ export function decodeText(buf: Uint8Array): string {
   }
 }
 
-/** Reads a file as text (see decodeText); throws UnreadableFile with a one-line reason. */
+/**
+ * Reads a file as text (see decodeText); throws UnreadableFile with a one-line reason. `maxSize`
+ * counts characters (UTF-16 code units, as the editor does): a file of more than three bytes a
+ * character cannot be under it in any encoding read here, and is not read at all.
+ */
 export async function readText(file: string, maxSize = Number.MAX_SAFE_INTEGER): Promise<string> {
   let st;
   try {
@@ -48,7 +55,8 @@ export async function readText(file: string, maxSize = Number.MAX_SAFE_INTEGER):
   }
   if (st.isDirectory()) throw new UnreadableFile("is a directory");
   if (!st.isFile()) throw new UnreadableFile("not a regular file");
-  if (st.size > maxSize) throw new UnreadableFile(`too large (${(st.size / 1048576).toFixed(1)} MB)`);
+  const tooLarge = (characters: string) => new UnreadableFile(`too large (${characters} characters, over the limit of ${maxSize})`);
+  if (st.size > 3 * maxSize) throw tooLarge(`at least ${Math.ceil(st.size / 3)}`);
   let buf: Buffer;
   try {
     buf = await readFile(file);
@@ -56,7 +64,9 @@ export async function readText(file: string, maxSize = Number.MAX_SAFE_INTEGER):
     const code = (e as NodeJS.ErrnoException).code;
     throw new UnreadableFile(code === "EACCES" ? "permission denied" : `cannot read (${code ?? String(e)})`);
   }
-  return decodeText(buf);
+  const text = decodeText(buf);
+  if (text.length > maxSize) throw tooLarge(String(text.length));
+  return text;
 }
 
 /** A matcher for glob patterns against slash-separated paths relative to a root. */

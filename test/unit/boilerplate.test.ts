@@ -217,3 +217,27 @@ describe("boilerplate: ordinary news is not stock text", () => {
     assert.deepEqual(flags(r, "boilerplate").map((f) => `${f.kind} L${lineOf(text, f.finding.start)}`), []);
   });
 });
+
+describe("boilerplate: a block walks on past a page mark", () => {
+  it("a contact block goes on past a page mark that reads as a company description (an About starter); the About block is that line alone", () => {
+    const text = joinLines(
+      "Acme Launches Widget",
+      "",
+      "NEW YORK, May 1, 2024 -- Acme Corp. today launched a widget that grew sales 40%, analysts said.",
+      "",
+      "The widget is available now.",
+      "",
+      "Media Contact",
+      "Jane Doe",
+      "jane@acme.com",
+      "",
+      "Page 2 Acme (NYSE: ACME) is a leading maker of widgets.",
+      "",
+      "John Roe",
+      "+1 212 555 0100",
+      "",
+    );
+    const blocks = analyze(text).model.boilerplate.map((b) => [b.kind, b.firstLine, b.lastLine]);
+    assert.deepEqual(blocks, [["contact", 6, 8], ["about", 10, 10], ["contact", 12, 13]]);
+  });
+});

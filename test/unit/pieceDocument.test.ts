@@ -1,11 +1,13 @@
 // The server's document (server/src/lsp/pieceDocument.ts) against the editor library's, which
 // it stands in for: the same text, line count, positions and offsets after every edit of
 // generated sequences of edits (line breaks of every kind, edits across them, deletions,
-// replacements of the whole text, ranges given end first, past the end of a line).
+// replacements of the whole text, ranges given end first, past the end of a line); and the
+// server's update, which brings every range inside the text and refuses malformed changes.
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { PieceDocument } from "../../server/src/lsp/pieceDocument";
+import { updateWithin } from "../../server/src/lsp/documentUpdate";
 
 const piece = fc.constantFrom("a", "Acme said", " ", "\n", "\r", "\r\n", "\n\n", "é", "😀", "\uD800", "x".repeat(20));
 const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(""));
@@ -64,4 +66,50 @@ describe("the server's document, kept in pieces: the editor library's answers", 
     assert.equal(doc.getText().length, 200001 + 48);
     assert.equal((doc as unknown as { pieces: string[] }).pieces.length, 1);
   });
+
+  it("a notification of several changes, positions anywhere (past the end, negative, infinite): the text the library makes of each change in turn, and its positions for that text", () => {
+    const num = fc.oneof(fc.integer({ min: -3, max: 12 }), fc.constantFrom(1e6, Infinity, -Infinity));
+    const position = fc.record({ line: num, character: num });
+    const change = fc.oneof({ weight: 9, arbitrary: fc.record({ range: fc.record({ start: position, end: position }), text }) }, { weight: 1, arbitrary: fc.record({ text }) });
+    fc.assert(
+      fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 4 }), { maxLength: 6 }), (initial, notifications) => {
+        const ours = new PieceDocument("file:///c.txt", "press-release", 1, initial);
+        let expected = initial;
+        let version = 1;
+        for (const changes of notifications) {
+          version++;
+          // The library on a fresh document for each change: its offsets for any position, on a line table that is whole.
+          for (const c of changes) expected = TextDocument.update(TextDocument.create("file:///c.txt", "press-release", 1, expected), [c], 2).getText();
+          updateWithin(ours, changes, version);
+          assert.equal(ours.getText(), expected, JSON.stringify({ initial, notifications }));
+          assert.equal(ours.version, version);
+          const fresh = TextDocument.create("file:///c.txt", "press-release", 1, expected);
+          assert.equal(ours.lineCount, fresh.lineCount);
+          for (let o = 0; o <= expected.length; o++) assert.deepEqual(ours.positionAt(o), fresh.positionAt(o));
+        }
+      }),
+      { numRuns: 3000, seed: 6 },
+    );
+  });
+
+  it("fractions are cut to whole numbers and what is not a number is 0 (the library makes NaN offsets of them)", () => {
+    const make = () => new PieceDocument("file:///e.txt", "press-release", 1, "Acme said.\nMore.");
+    const a = make();
+    updateWithin(a, [{ range: { start: { line: 1.7, character: 2.2 }, end: { line: Number.NaN, character: "3" as never } }, text: "X" }], 2);
+    const b = make();
+    updateWithin(b, [{ range: { start: { line: 1, character: 2 }, end: { line: 0, character: 0 } }, text: "X" }], 2);
+    assert.equal(a.getText(), b.getText());
+    assert.equal(a.getText(), "Xre.");
+  });
+
+  it("a notification that cannot be applied is refused whole: text and version stay as they were", () => {
+    const doc = new PieceDocument("file:///d.txt", "press-release", 1, "Acme said.\nMore.");
+    const good = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "X" };
+    for (const bad of [[good, null], [good, {}], [good, { text: 5 }], [good, { rangeLength: 2, text: "x" }], [good, { range: null, text: "y" }], { length: 1 }]) {
+      assert.throws(() => updateWithin(doc, bad as never, 2), /not applied/);
+      assert.equal(doc.getText(), "Acme said.\nMore.");
+      assert.equal(doc.version, 1);
+    }
+  });
 });
+

@@ -443,7 +443,9 @@ export function findBoilerplate(lines: Line[], classify: (line: string) => LineC
         // it counts as first, and it stands later): walking on from here as well made a run of
         // n starters ("About X" after "About X" …) cost n² steps.
         if (next.lines.every((i) => kinds[i] === kind || PAGE_MARK.test(cleanLine(i)))) {
-          if (next.lines.some((i) => starter[i])) break;
+          // (Its walk starts at its first starter, which may be a page mark of another kind.)
+          const first = next.lines.find((i) => starter[i]);
+          if (first !== undefined && kinds[first] === kind) break;
           continue;
         }
         break;

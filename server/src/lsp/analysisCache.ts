@@ -228,7 +228,7 @@ export class AnalysisCache {
     if (entry.skipped === "too-large") return undefined;
     // Analysed although `enable` is "never": large documents in the worker all the same.
     const text = doc.getText();
-    const here = text.length < WORKER_MIN_LENGTH ? this.withinBudget((isCancelled) => analyze(text, { ...analysisOptions(settings), isCancelled })) : undefined;
+    const here = text.length < WORKER_MIN_LENGTH && !this.offThread.has(doc.uri) ? this.withinBudget((isCancelled) => analyze(text, { ...analysisOptions(settings), isCancelled })) : undefined;
     return here?.value ?? (await this.worker.run(doc.uri, text, analysisOptions(settings)).result).result;
   }
 

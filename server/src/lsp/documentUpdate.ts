@@ -8,8 +8,11 @@ import type { TextDocument, TextDocumentContentChangeEvent } from "vscode-langua
 import { PieceDocument } from "./pieceDocument";
 import type { Position } from "vscode-languageserver";
 
-/** A whole number from what the client sent (0 for what is not a finite number). */
-const whole = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? Math.trunc(v) : 0);
+/**
+ * A whole number from what the client sent, as the library reads it: ±Infinity (JSON's 1e400)
+ * stands for past either end, anything that is not a number for 0.
+ */
+const whole = (v: unknown) => (typeof v !== "number" || Number.isNaN(v) ? 0 : Number.isFinite(v) ? Math.trunc(v) : Math.sign(v) * Number.MAX_SAFE_INTEGER);
 
 /** `p` as the position of the offset the library reads it as: on a line of the text, within it. */
 function inside(doc: TextDocument, p: unknown): Position {
@@ -19,16 +22,34 @@ function inside(doc: TextDocument, p: unknown): Position {
   return doc.positionAt(doc.offsetAt({ line, character: Math.max(0, whole(raw.character)) }));
 }
 
-/** doc.update, one change at a time, with every range inside the text it changes. */
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
+/**
+ * Why a didChange's changes cannot be applied at all (what the library refuses too: a change
+ * that is neither a whole text nor a range and its text), or undefined.
+ */
+function malformed(changes: unknown): string | undefined {
+  if (!Array.isArray(changes)) return "contentChanges is not a list";
+  for (const [k, c] of changes.entries()) {
+    if (!isObject(c) || typeof c.text !== "string") return `change ${k} has no text`;
+    if (c.range === undefined ? c.rangeLength !== undefined : !isObject(c.range) || !isObject(c.range.start) || !isObject(c.range.end))
+      return `change ${k} has neither a range nor the whole text`;
+  }
+  return undefined;
+}
+
+/**
+ * doc.update, one change at a time, with every range inside the text it changes. Changes that
+ * cannot be applied are refused whole, before any is applied: the document keeps its text and
+ * version, and the error is logged (a notification has no answer).
+ */
 export function updateWithin(doc: PieceDocument, changes: TextDocumentContentChangeEvent[], version: number): PieceDocument {
+  const why = malformed(changes);
+  if (why) throw new Error(`didChange of ${doc.uri} (version ${version}) not applied: ${why}`);
   if (!changes.length) doc.update([], version);
   for (const change of changes) {
-    const text = typeof change?.text === "string" ? change.text : "";
-    if (!change || !("range" in change)) doc.update([{ text }], version);
-    else {
-      const range = typeof change.range === "object" && change.range !== null ? change.range : { start: undefined, end: undefined };
-      doc.update([{ range: { start: inside(doc, range.start), end: inside(doc, range.end) }, text }], version);
-    }
+    if (!("range" in change) || change.range === undefined) doc.update([{ text: change.text }], version);
+    else doc.update([{ range: { start: inside(doc, change.range.start), end: inside(doc, change.range.end) }, text: change.text }], version);
   }
   return doc;
 }
