@@ -143,6 +143,21 @@ function offsetToPosition(text, offset) {
   return { line, character: offset - last };
 }
 
+/**
+ * A server (debounce 0) with one fixture release open and analysed, and a hover on it: what
+ * the responsiveness measurements ask while another document is analysed.
+ */
+async function serverWithSmallRelease() {
+  const s = new Lsp(SERVER, { cwd: ROOT });
+  await s.initialize({ debounceMs: 0 });
+  s.notify("initialized", {});
+  const uri = "file:///bench/small.txt";
+  const opened = s.diagnostics(uri, 1);
+  s.notify("textDocument/didOpen", { textDocument: { uri, languageId: "press-release", version: 1, text: fixtures()[0].text } });
+  await opened;
+  return { s, hover: () => s.request("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 1 } }) };
+}
+
 async function benchServer() {
   const out = {};
   // Startup: spawn → initialize result.
@@ -201,15 +216,7 @@ async function benchServer() {
   // release, one every 100 ms from when the large one has been read (a request answered after
   // its didOpen says so) until its diagnostics arrive, including while its result is received.
   {
-    const s = new Lsp(SERVER, { cwd: ROOT });
-    await s.initialize({ debounceMs: 0 });
-    s.notify("initialized", {});
-    const small = fixtures()[0];
-    const smallUri = "file:///bench/small.txt";
-    const opened = s.diagnostics(smallUri, 1);
-    s.notify("textDocument/didOpen", { textDocument: { uri: smallUri, languageId: "press-release", version: 1, text: small.text } });
-    await opened;
-    const hover = () => s.request("textDocument/hover", { textDocument: { uri: smallUri }, position: { line: 0, character: 1 } });
+    const { s, hover } = await serverWithSmallRelease();
     const bigUri = "file:///bench/ten-mb.txt";
     const t0 = performance.now();
     let done = false;
@@ -247,13 +254,7 @@ async function benchServer() {
   // another release every 10 ms throughout. The longest hover is the longest the server's
   // thread was held (its budget, MAIN_THREAD_BUDGET_MS, plus one unit of the engine's work).
   {
-    const s = new Lsp(SERVER, { cwd: ROOT });
-    await s.initialize({ debounceMs: 0 });
-    s.notify("initialized", {});
-    const smallUri = "file:///bench/small.txt";
-    const opened = s.diagnostics(smallUri, 1);
-    s.notify("textDocument/didOpen", { textDocument: { uri: smallUri, languageId: "press-release", version: 1, text: fixtures()[0].text } });
-    await opened;
+    const { s, hover } = await serverWithSmallRelease();
     const hostile = "said ".repeat(51200);
     const uri = "file:///bench/hostile.txt";
     const holds = { open: 0, edits: 0 };
@@ -265,7 +266,7 @@ async function benchServer() {
       else s.notify("textDocument/didChange", { textDocument: { uri, version: v }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: v % 2 ? 1 : 0 } }, text: v % 2 ? "" : "x" }] });
       while (!done) {
         const h0 = performance.now();
-        await s.request("textDocument/hover", { textDocument: { uri: smallUri }, position: { line: 0, character: 1 } });
+        await hover();
         const held = performance.now() - h0;
         if (v === 1) holds.open = Math.max(holds.open, held);
         else holds.edits = Math.max(holds.edits, held);

@@ -176,25 +176,24 @@ export class AnalysisCache {
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.pending;
     hit?.cancel?.();
+    const settle = (value: CachedAnalysis) => {
+      this.entries.set(doc.uri, { version: doc.version, value, pending: Promise.resolve(value) });
+      return Promise.resolve(value);
+    };
     const skipped = skippedBySize(doc, settings);
+    if (skipped) return settle(skipped);
     const short = doc.getText().length < WORKER_MIN_LENGTH;
-    if (skipped || (short && !this.offThread.has(doc.uri))) {
+    if (short && !this.offThread.has(doc.uri)) {
       let memo = this.memos.get(doc.uri);
       if (!memo) this.memos.set(doc.uri, (memo = new AnalysisMemo()));
-      let value: CachedAnalysis | undefined = skipped;
+      let here: { value: CachedAnalysis; ms: number } | undefined;
       try {
-        if (!value) {
-          const here = this.withinBudget((stop) => analyseDocument(doc, settings, stop, memo), isCancelled);
-          this.ranHere(doc.uri, here?.ms);
-          value = here?.value;
-        }
+        here = this.withinBudget((stop) => analyseDocument(doc, settings, stop, memo), isCancelled);
       } catch (e) {
         return Promise.reject(e);
       }
-      if (value) {
-        this.entries.set(doc.uri, { version: doc.version, value, pending: Promise.resolve(value) });
-        return Promise.resolve(value);
-      }
+      this.ranHere(doc.uri, here?.ms);
+      if (here) return settle(here.value);
     }
     const snapshot: Snapshot = { version: doc.version, languageId: doc.languageId };
     const started = this.now();

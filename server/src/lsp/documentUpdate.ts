@@ -6,6 +6,7 @@
 // null, a line past the last).
 import type { TextDocument, TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
 import { PieceDocument } from "./pieceDocument";
+import { isObject } from "./params";
 import type { Position } from "vscode-languageserver";
 
 /**
@@ -16,13 +17,11 @@ const whole = (v: unknown) => (typeof v !== "number" || Number.isNaN(v) ? 0 : Nu
 
 /** `p` as the position of the offset the library reads it as: on a line of the text, within it. */
 function inside(doc: TextDocument, p: unknown): Position {
-  const raw = typeof p === "object" && p !== null ? (p as Record<string, unknown>) : {};
+  const raw = isObject(p) ? p : {};
   const line = whole(raw.line);
   if (line < 0) return { line: 0, character: 0 };
   return doc.positionAt(doc.offsetAt({ line, character: Math.max(0, whole(raw.character)) }));
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
 /**
  * Why a didChange's changes cannot be applied at all (what the library refuses too: a change

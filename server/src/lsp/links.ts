@@ -11,12 +11,6 @@ export interface FoundLink {
   target: string;
 }
 
-/**
- * What markdownLinks finds; the regex itself is kept for the tests. Run as a regex it read to
- * the end of the line from every "[" of glued unclosed links ("[a](http://a[a](http://a…"):
- * 12 s for 400 KB, on the server's thread.
- */
-export const MARKDOWN_LINK = /\[([^\]\n]{0,500})\]\(\s*<?((?:https?:\/\/|www\.)[^\s)>]+)>?\s*\)/gi;
 const URL_START = /^(?:https?:\/\/|www\.)/i;
 const ANGLE_LINK = /<((?:https?:\/\/|www\.)[^\s<>]+)>/gi;
 const BARE_LINK = /\b(?:https?:\/\/|www\.)[^\s<>"“”‘’]+/gi;
@@ -60,10 +54,13 @@ export function trimBare(s: string): string {
 }
 
 /**
- * The matches of MARKDOWN_LINK, as text.matchAll(MARKDOWN_LINK) finds them (start, end, and the
- * URL it captures), in linear time. The URL's characters ([^\s)>]) cannot be ">", whitespace or
- * ")", which must follow it, so the regex only ever succeeds with the longest run of them: the
- * run is read once, and kept for the later "[" that start inside it.
+ * The Markdown links of a text (start, end, and the URL), as the regex
+ *   /\[([^\]\n]{0,500})\]\(\s*<?((?:https?:\/\/|www\.)[^\s)>]+)>?\s*\)/gi
+ * finds them (group 2 the URL), in linear time: as a regex it read to the end of the line from
+ * every "[" of glued unclosed links ("[a](http://a[a](http://a…"), 12 s for 400 KB on the
+ * server's thread. The URL's characters ([^\s)>]) cannot be ">", whitespace or ")", which must
+ * follow it, so the regex only ever succeeds with the longest run of them: the run is read
+ * once, and kept for the later "[" that start inside it.
  */
 export function markdownLinks(text: string): { start: number; end: number; url: string }[] {
   const out: { start: number; end: number; url: string }[] = [];

@@ -5,7 +5,10 @@ import { ErrorCodes, ResponseError, type Position, type Range, type TextDocument
 import type { TextDocument } from "vscode-languageserver-textdocument";
 
 const invalid = (message: string) => new ResponseError(ErrorCodes.InvalidParams, message);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A position as the protocol spells one: non-negative whole numbers. */
+const isPosition = (v: unknown): v is Position => isObject(v) && [v.line, v.character].every((n) => typeof n === "number" && Number.isInteger(n) && n >= 0);
 
 /** The open document at `uri`. */
 export function documentAt(documents: TextDocuments<TextDocument>, uri: string): TextDocument {
@@ -23,11 +26,8 @@ export function documentOf(documents: TextDocuments<TextDocument>, params: unkno
 
 /** A position in the document: whole numbers, on one of its lines (a character past the line's end stands for its end). */
 function positionIn(doc: TextDocument, value: unknown, what: string): Position {
-  const line = isObject(value) ? value.line : undefined;
-  const character = isObject(value) ? value.character : undefined;
-  if (typeof line !== "number" || typeof character !== "number" || !Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= doc.lineCount)
-    throw invalid(`${what} out of range: ${JSON.stringify(value) ?? "missing"}`);
-  return { line, character };
+  if (!isPosition(value) || value.line >= doc.lineCount) throw invalid(`${what} out of range: ${JSON.stringify(value) ?? "missing"}`);
+  return { line: value.line, character: value.character };
 }
 
 /** params.position in the document. */
@@ -43,9 +43,6 @@ export function rangeOf(doc: TextDocument, params: unknown): Range {
   if (doc.offsetAt(start) > doc.offsetAt(end)) throw invalid(`range ends before it starts: ${JSON.stringify(range)}`);
   return { start, end };
 }
-
-/** A position as the protocol spells one: non-negative whole numbers. */
-const isPosition = (v: unknown) => isObject(v) && [v.line, v.character].every((n) => typeof n === "number" && Number.isInteger(n) && n >= 0);
 
 /**
  * Throws unless params.context of a code action request is an object with a list of

@@ -21,7 +21,7 @@ import { answeringInvalidMessages } from "./invalidMessages";
 
 export type Transport = { kind: "stdio" } | { kind: "ipc" } | { kind: "socket"; port: number } | { kind: "pipe"; name: string };
 
-export const TRANSPORT_USAGE = "start the server with --stdio, --node-ipc, --socket=PORT or --pipe=NAME";
+const TRANSPORT_USAGE = "start the server with --stdio, --node-ipc, --socket=PORT or --pipe=NAME";
 
 /**
  * The transport named by the arguments, read as vscode-languageserver reads them (the first
