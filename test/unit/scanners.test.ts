@@ -12,6 +12,7 @@ import { tokenize } from "../../server/src/analysis/phrases";
 import { alternation, TITLE_WORDS } from "../../server/src/analysis/lexicon";
 import { detectLanguage, MARKERS } from "../../server/src/analysis/language";
 import { execAll, markdownLinkTexts } from "../../server/src/analysis/text";
+import { onlyLinks, withoutLinks } from "../../server/src/analysis/boilerplate";
 import { findLinks, markdownLinks, MAX_LINKS, trimBare } from "../../server/src/lsp/links";
 import { AnalysisMemo, analyze, buildModel } from "../../server/src/analysis/index";
 import { fixtureNames, loadFixture } from "../helpers/fixtures";
@@ -139,6 +140,22 @@ describe("hand-written scans equal what they replace", function () {
   it("link texts for Markdown links: what the regex replace gives, on generated text of brackets, parentheses and words", () => {
     const pieces = ["[", "]", "(", ")", "](", "a", "Acme", "http://x.co", "\n", " ", "!", "[]", "()"];
     fc.assert(fc.property(noisy(pieces), (s) => assert.equal(markdownLinkTexts(s), s.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1"), JSON.stringify(s))), { numRuns: 20000, seed: 6 });
+  });
+
+  it("link lines: onlyLinks and withoutLinks give what their regexes give, on generated text of links, separators and near-misses", () => {
+    const URL = String.raw`(?:https?:\/\/|www\.)[^\s<>()\]]+`;
+    // Exponential on glued links, hence the short inputs (at most 12 pieces).
+    const ONLY_LINKS = new RegExp(String.raw`^(?:(?:!?\[[^\]]*\]\([^)]*\)|<${URL}>|${URL}|[|•·,;:\-–—*/]|\s)+)$`, "i");
+    const LINKS = new RegExp(String.raw`!?\[[^\]]*\]\([^)]*\)|<?${URL}>?`, "gi");
+    const pieces = ["http://a.co", "HTTPS://b", "https:/", "htt", "www.x", "WWW.", "ww.", "<", ">", "[", "]", "(", ")", "](", "!", "|", "•", "·", ",", ";", ":", "-", "–", "—", "*", "/", "a", "Read", "\uFEFF", "\u00A0", "\t", "\u2028", "]\u0000"];
+    const short = fc.array(fc.constantFrom(...pieces, " ", ""), { maxLength: 12 }).map((p) => p.join(""));
+    fc.assert(
+      fc.property(short, (s) => {
+        assert.equal(onlyLinks(s), ONLY_LINKS.test(s), `onlyLinks ${JSON.stringify(s)}`);
+        assert.equal(withoutLinks(s), s.replace(LINKS, ""), `withoutLinks ${JSON.stringify(s)}`);
+      }),
+      { numRuns: 30000, seed: 6 },
+    );
   });
 
   it("a name governed by a preposition: what a regex compiled for that name says, on generated endings", () => {

@@ -5,6 +5,7 @@
 // paragraphs that follow until the stock text ends.
 import type { BoilerplateBlock, BoilerplateKind, Line } from "./types";
 import { clean, isBlank } from "./text";
+import { isWhitespace } from "./charClass";
 
 export interface LineClass {
   kind: BoilerplateKind;
@@ -14,9 +15,25 @@ export interface LineClass {
 }
 
 const URL = String.raw`(?:https?:\/\/|www\.)[^\s<>()\]]+`;
-const SEPARATOR = /[|•·,;:\-–—*/]/;
-const URL_BODY = /[^\s<>()\]]/;
-const URL_PREFIX = /^(?:https?:\/\/|www\.)/i;
+
+/** Is the code unit one of [|•·,;:\-–—*\/]? */
+function isSeparator(c: number): boolean {
+  return c === 124 || c === 0x2022 || c === 0xb7 || c === 44 || c === 59 || c === 58 || c === 45 || c === 0x2013 || c === 0x2014 || c === 42 || c === 47;
+}
+
+/** Can the code unit stand in a URL's body ([^\s<>()\]])? */
+function isUrlBody(c: number): boolean {
+  return !(c === 60 || c === 62 || c === 40 || c === 41 || c === 93 || isWhitespace(c));
+}
+
+/** The length of the URL opening at i (/^(?:https?:\/\/|www\.)/i), or 0: compared in place, as every position of a link line is tried. */
+function urlPrefixAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) | 32;
+  if (c === 119) return (s.charCodeAt(i + 1) | 32) === 119 && (s.charCodeAt(i + 2) | 32) === 119 && s.charCodeAt(i + 3) === 46 ? 4 : 0; // www.
+  if (c !== 104 || (s.charCodeAt(i + 1) | 32) !== 116 || (s.charCodeAt(i + 2) | 32) !== 116 || (s.charCodeAt(i + 3) | 32) !== 112) return 0;
+  const k = (s.charCodeAt(i + 4) | 32) === 115 ? i + 5 : i + 4; // https or http
+  return s.charCodeAt(k) === 58 && s.charCodeAt(k + 1) === 47 && s.charCodeAt(k + 2) === 47 ? k + 3 - i : 0;
+}
 
 /**
  * Whether a line is only links, separators and spaces: what the regex
@@ -27,7 +44,8 @@ const URL_PREFIX = /^(?:https?:\/\/|www\.)/i;
 export function onlyLinks(s: string): boolean {
   const n = s.length;
   if (!n) return false;
-  if (!/^[\s|•·,;:\-–—*/[!<]/.test(s) && !URL_PREFIX.test(s)) return false; // no token starts the line
+  const c0 = s.charCodeAt(0);
+  if (!isWhitespace(c0) && !isSeparator(c0) && c0 !== 91 && c0 !== 33 && c0 !== 60 && !urlPrefixAt(s, 0)) return false; // no token starts the line
   // End of the run of URL-body characters from i, next "]" and next ")" at or after i: built on
   // first use, as most lines fail on their first character.
   let tables: { runEnd: Int32Array; nextClose: Int32Array; nextParen: Int32Array } | undefined;
@@ -39,13 +57,12 @@ export function onlyLinks(s: string): boolean {
     nextClose[n] = -1;
     nextParen[n] = -1;
     for (let i = n - 1; i >= 0; i--) {
-      runEnd[i] = URL_BODY.test(s[i]) ? runEnd[i + 1] : i;
+      runEnd[i] = isUrlBody(s.charCodeAt(i)) ? runEnd[i + 1] : i;
       nextClose[i] = s[i] === "]" ? i : nextClose[i + 1];
       nextParen[i] = s[i] === ")" ? i : nextParen[i + 1];
     }
     return tables;
   };
-  const prefix = (i: number) => URL_PREFIX.exec(s.slice(i, i + 8))?.[0].length ?? 0;
   const reach = new Uint8Array(n + 1);
   let furthest = 0; // the furthest position marked reachable
   const mark = (i: number) => {
@@ -65,20 +82,20 @@ export function onlyLinks(s: string): boolean {
     if (i <= cover) reach[i] = 1;
     else if (i > furthest && !pending.length) return false; // nothing reaches i, nor anything after it
     if (!reach[i] || i === n) continue;
-    const c = s[i];
-    if (/\s/.test(c) || SEPARATOR.test(c)) mark(i + 1);
-    const open = c === "!" && s[i + 1] === "[" ? i + 1 : c === "[" ? i : -1; // ![text](url), [text](url)
+    const c = s.charCodeAt(i);
+    if (isWhitespace(c) || isSeparator(c)) mark(i + 1);
+    const open = c === 33 && s.charCodeAt(i + 1) === 91 ? i + 1 : c === 91 ? i : -1; // ![text](url), [text](url)
     if (open >= 0) {
       const { nextClose, nextParen } = table();
       const close = nextClose[open + 1];
       if (close >= 0 && s[close + 1] === "(" && nextParen[close + 2] >= 0) mark(nextParen[close + 2] + 1);
     }
-    if (c === "<") {
-      const p = prefix(i + 1); // <url>
+    if (c === 60) {
+      const p = urlPrefixAt(s, i + 1); // <url>
       const end = p ? table().runEnd[i + 1 + p] : -1;
       if (p && end > i + 1 + p && s[end] === ">") mark(end + 1);
     }
-    const p = prefix(i); // url
+    const p = urlPrefixAt(s, i); // url
     if (p && table().runEnd[i + p] > i + p) pending.push([i + p, table().runEnd[i + p]]);
   }
   return reach[n] === 1;
@@ -338,9 +355,9 @@ export function withoutLinks(t: string): string {
     nextParen[i] = t[i] === ")" ? i : nextParen[i + 1];
   }
   const urlEnd = (i: number) => {
-    const p = URL_PREFIX.exec(t.slice(i, i + 8))?.[0].length ?? 0;
+    const p = urlPrefixAt(t, i);
     let j = i + p;
-    while (p && j < n && URL_BODY.test(t[j])) j++;
+    while (p && j < n && isUrlBody(t.charCodeAt(j))) j++;
     return p && j > i + p ? j : -1;
   };
   let out = "";
