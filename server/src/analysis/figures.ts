@@ -3,7 +3,7 @@
 // and versions.
 import type { Figure, FigureKind, Span, Tick } from "./types";
 import { execAll } from "./text";
-import { FirstWords, StartScan, startsInTokens } from "./startScan";
+import { FirstWords, StartScan, startsInTokens, type Start } from "./startScan";
 import type { Tokens } from "./phrases";
 import { firstReached } from "./sorted";
 
@@ -54,6 +54,17 @@ const COUNT = new RegExp(
 );
 const SCALED = new RegExp(String.raw`(?<![\p{L}\d.,$€£])(?:${NUM})\s?(?:trillion|billion|million|milliards?|millones|Mio\.|Mrd\.)(?![\p{L}])`, "gu");
 
+/**
+ * Every COUNT match ends in a run of letters after whitespace that is a count noun ("job" for
+ * "job losses") or a capitalised word ending like "Americans", "Mexicanos", "Japanese": true
+ * for such a run (and for more: a run that opens with a noun, in any case).
+ */
+const COUNT_NOUN_WORDS = new FirstWords(COUNT_NOUNS.split("|").map((n) => n.split(" ")[0]));
+function countNounAt(text: string, run: Start): boolean {
+  const end = run.end;
+  return COUNT_NOUN_WORDS.opensAt(text, run.at, end, run) || (end - run.at >= 5 && (text.endsWith("ans", end) || text.endsWith("ers", end) || text.endsWith("ese", end) || text.endsWith("enos", end)));
+}
+
 // Where each pattern can start (see startScan.ts): a digit, or one of these words.
 const SPELLED_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"];
 const QUALIFIERS = ["more", "over", "nearly", "almost", "about", "around", "roughly", "approximately", "at", "some", "up", "less", "fewer"];
@@ -63,7 +74,7 @@ export const FIGURE_SCANS = {
   share: new StartScan(SHARE, [...QUALIFIERS, ...SPELLED_WORDS, "a", "one", "half", "the", "majority", "two", "three"]),
   rank: new StartScan(RANK, [...ORDINALS, "ranked", "ranking"]),
   multiple: new StartScan(MULTIPLE, [...QUALIFIERS, ...SPELLED_WORDS, "twice", "double", "triple", "quadruple"]),
-  count: new StartScan(COUNT, [...QUALIFIERS, ...SPELLED_WORDS, "tens", "hundreds", "thousands", "millions", "billions"]),
+  count: new StartScan(COUNT, [...QUALIFIERS, ...SPELLED_WORDS, "tens", "hundreds", "thousands", "millions", "billions"], true, countNounAt),
 };
 /** The patterns themselves, for tests that compare the scans with them. */
 export const FIGURE_PATTERNS = { percent: PERCENT, share: SHARE, rank: RANK, multiple: MULTIPLE, count: COUNT };

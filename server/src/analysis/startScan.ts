@@ -152,13 +152,20 @@ export class StartScan {
    *   digit) or with a word of `firstWords` (not after a letter; letters may follow it, as
    *   in "twox" or "twopercent")
    */
-  constructor(re: RegExp, firstWords: string[], private readonly digits = true) {
+  /**
+   * @param needs, when given, what every match of `re` holds: a run of letters (a start with
+   *   letters) of which `needs` is true. A text without one is not scanned at all: the pattern
+   *   would be tried at each of its digits for nothing.
+   */
+  constructor(re: RegExp, firstWords: string[], private readonly digits = true, private readonly needs?: (text: string, run: Start) => boolean) {
     this.sticky = new RegExp(re.source, re.flags.replace("g", "") + "y");
     this.first = new FirstWords(firstWords);
   }
 
   /** The matches execAll(re, text) would give, left to right. */
   exec(text: string, starts: Start[]): RegExpExecArray[] {
+    const needs = this.needs;
+    if (needs && !starts.some((s) => s.end > s.at && needs(text, s))) return [];
     const out: RegExpExecArray[] = [];
     let from = 0;
     for (const s of starts) {
