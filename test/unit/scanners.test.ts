@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { closeEnough, closeFullName, multiWordChunks, NAME_AT_END, NAME_CHUNK, nameCharAt, stripTitles } from "../../server/src/analysis/names";
 import { isGoverned, LETTERS_AT_END } from "../../server/src/analysis/attribution";
 import { classSuffixStart, letterOrSpaceAt } from "../../server/src/analysis/charClass";
-import { FIGURE_HINT, formatInteger, hasFigureHint, MONEY_HINT, RANK_HINT, SHARE_HINT } from "../../server/src/analysis/figures";
+import { FIGURE_HINT, formatInteger, hasFigureHint, MONEY_HINT } from "../../server/src/analysis/figures";
 import { tokenize } from "../../server/src/analysis/phrases";
 import { alternation, TITLE_WORDS } from "../../server/src/analysis/lexicon";
 import { detectLanguage, MARKERS } from "../../server/src/analysis/language";
@@ -47,8 +47,6 @@ function stripTitlesByRegex(chunk: string): string {
 /** The figure hints as first written, with the i and u flags (under which "ſ" is an "s" and the Kelvin sign a "k"). */
 const HINTS_WITH_U: [string, (s: string) => boolean, RegExp][] = [
   ["money", (s) => MONEY_HINT.test(s), /[$€£¥₹]|ps\.|usd|eur|gbp|chf|jpy|cny|rmb|mxn|dollar|peso|yuan|yen|pound|franc/iu],
-  ["rank", (s) => RANK_HINT.test(s), /largest|biggest|leading|highest|lowest|worst|best|most|fastest|greatest|rank/iu],
-  ["share", (s) => SHARE_HINT.test(s), /\s(?:in|out of)\s|third|quarter|fifth|half|majority/iu],
 ];
 
 const noisy = (pieces: string[]) =>

@@ -6,6 +6,7 @@ import { execAll } from "./text";
 import { FirstWords, StartScan, startsInTokens, type Start } from "./startScan";
 import type { Tokens } from "./phrases";
 import { firstReached } from "./sorted";
+import { foldCase } from "./charClass";
 
 export interface RawFigure extends Span {
   text: string;
@@ -54,26 +55,63 @@ const COUNT = new RegExp(
 );
 const SCALED = new RegExp(String.raw`(?<![\p{L}\d.,$€£])(?:${NUM})\s?(?:trillion|billion|million|milliards?|millones|Mio\.|Mrd\.)(?![\p{L}])`, "gu");
 
-/**
- * Every COUNT match ends in a run of letters after whitespace that is a count noun ("job" for
- * "job losses") or a capitalised word ending like "Americans", "Mexicanos", "Japanese": true
- * for such a run (and for more: a run that opens with a noun, in any case).
- */
-const COUNT_NOUN_WORDS = new FirstWords(COUNT_NOUNS.split("|").map((n) => n.split(" ")[0]));
-function countNounAt(text: string, run: Start): boolean {
-  const end = run.end;
-  return COUNT_NOUN_WORDS.opensAt(text, run.at, end, run) || (end - run.at >= 5 && (text.endsWith("ans", end) || text.endsWith("ers", end) || text.endsWith("ese", end) || text.endsWith("enos", end)));
-}
-
 // Where each pattern can start (see startScan.ts): a digit, or one of these words.
 const SPELLED_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"];
+
+// What each pattern needs somewhere (StartScan's `needs`): a run of letters, read from the
+// starts the scans share, in place of a regex over the sentence per pattern. Each is true for
+// every run a match needs, and for more (a run that opens with a word, in any case).
+const NUMBER_WORDS = new FirstWords(SPELLED_WORDS);
+const SHARE_WORDS = new FirstWords(["third", "quarter", "fifth", "half", "majority"]);
+const RANK_WORDS = new FirstWords(["largest", "biggest", "leading", "highest", "lowest", "worst", "best", "most", "fastest", "greatest", "rank"]);
+const MULTIPLE_WORDS = new FirstWords(["twice", "double", "triple", "quadruple", "fold", "x", "times"]);
+const COUNT_NOUN_WORDS = new FirstWords(COUNT_NOUNS.split("|").map((n) => n.split(" ")[0]));
+
+/** A digit, or a run of letters that opens with a number word: what a number of SHARE can be read from. */
+const numberAt = (text: string, s: Start | undefined) => !!s && (s.end === s.at || NUMBER_WORDS.opensAt(text, s.at, s.end, s));
+
+/** Is the run text[at, end) the ASCII word `w` (lower case), in any case? ("in" and "out" have no other case forms.) */
+function isWord(text: string, at: number, end: number, w: string): boolean {
+  if (end - at !== w.length) return false;
+  for (let i = 0; i < w.length; i++) if ((text.charCodeAt(at + i) | 32) !== w.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * A share: "a third", "half of", "the majority of", "two-thirds" (a run opening with one of
+ * SHARE_WORDS), or "3 in 10", "one out of five": "in" or "out" between numbers.
+ */
+function shareAt(text: string, starts: Start[], k: number): boolean {
+  const s = starts[k];
+  if (SHARE_WORDS.opensAt(text, s.at, s.end, s)) return true;
+  if (!isWord(text, s.at, s.end, "in") && !isWord(text, s.at, s.end, "out")) return false;
+  return numberAt(text, starts[k - 1]) && (numberAt(text, starts[k + 1]) || numberAt(text, starts[k + 2]));
+}
+
+const rankAt = (text: string, starts: Start[], k: number) => RANK_WORDS.opensAt(text, starts[k].at, starts[k].end, starts[k]);
+
+/** "twice", "3x", "two-fold", or a number word with "fold" or "x" run into it ("twofold", "twox"). */
+function multipleAt(text: string, starts: Start[], k: number): boolean {
+  const s = starts[k];
+  if (MULTIPLE_WORDS.opensAt(text, s.at, s.end, s)) return true;
+  if (!NUMBER_WORDS.opensAt(text, s.at, s.end, s)) return false;
+  const run = foldCase(text.slice(s.at, s.end));
+  return run.includes("fold") || run.endsWith("x");
+}
+
+/** A count noun ("job" for "job losses"), or a capitalised word ending like "Americans", "Mexicanos", "Japanese". */
+function countNounAt(text: string, starts: Start[], k: number): boolean {
+  const { at, end } = starts[k];
+  return COUNT_NOUN_WORDS.opensAt(text, at, end, starts[k]) || (end - at >= 5 && (text.endsWith("ans", end) || text.endsWith("ers", end) || text.endsWith("ese", end) || text.endsWith("enos", end)));
+}
+
 const QUALIFIERS = ["more", "over", "nearly", "almost", "about", "around", "roughly", "approximately", "at", "some", "up", "less", "fewer"];
 const ORDINALS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
 export const FIGURE_SCANS = {
   percent: new StartScan(PERCENT, SPELLED_WORDS),
-  share: new StartScan(SHARE, [...QUALIFIERS, ...SPELLED_WORDS, "a", "one", "half", "the", "majority", "two", "three"]),
-  rank: new StartScan(RANK, [...ORDINALS, "ranked", "ranking"]),
-  multiple: new StartScan(MULTIPLE, [...QUALIFIERS, ...SPELLED_WORDS, "twice", "double", "triple", "quadruple"]),
+  share: new StartScan(SHARE, [...QUALIFIERS, ...SPELLED_WORDS, "a", "one", "half", "the", "majority", "two", "three"], true, shareAt),
+  rank: new StartScan(RANK, [...ORDINALS, "ranked", "ranking"], true, rankAt),
+  multiple: new StartScan(MULTIPLE, [...QUALIFIERS, ...SPELLED_WORDS, "twice", "double", "triple", "quadruple"], true, multipleAt),
   count: new StartScan(COUNT, [...QUALIFIERS, ...SPELLED_WORDS, "tens", "hundreds", "thousands", "millions", "billions"], true, countNounAt),
 };
 /** The patterns themselves, for tests that compare the scans with them. */
@@ -199,9 +237,6 @@ export function hasFigureHint(text: string, tokens: Tokens): boolean {
 // out ([sſ], [k\u212A]) so that they can drop the u flag, under which they took 1.7 times as long.
 export const MONEY_HINT = /[$€£¥₹]|p[sſ]\.|u[sſ]d|eur|gbp|chf|jpy|cny|rmb|mxn|dollar|pe[sſ]o|yuan|yen|pound|franc/i;
 const PERCENT_HINT = /%|percent|per cent|prozent|por ciento|pour cent|pontos percentuais|pp/iu;
-export const SHARE_HINT = /\s(?:in|out of)\s|third|quarter|fifth|half|majority/i;
-export const RANK_HINT = /large[sſ]t|bigge[sſ]t|leading|highe[sſ]t|lowe[sſ]t|wor[sſ]t|be[sſ]t|mo[sſ]t|fa[sſ]te[sſ]t|greate[sſ]t|ran[k\u212A]/i;
-const MULTIPLE_HINT = /twice|double|triple|quadruple|fold|times|x(?!\p{L})/iu;
 const SCALED_HINT = /illion|milliard|millones|Mio\.|Mrd\./u;
 
 /** All figure candidates in a stretch of text (with its tokens); offsets relative to `base`. `tick` runs once per match (see Tick). */
@@ -298,9 +333,9 @@ export function scanFigures(text: string, base: number, tokens: Tokens, tick: Ti
   if (MONEY_HINT.test(text)) scan(execAll(MONEY, text), "money");
   const starts = startsInTokens(text, tokens);
   if (PERCENT_HINT.test(text)) scan(FIGURE_SCANS.percent.exec(text, starts), "percent");
-  if (SHARE_HINT.test(text)) scan(FIGURE_SCANS.share.exec(text, starts), "count");
-  if (RANK_HINT.test(text)) scan(FIGURE_SCANS.rank.exec(text, starts), "count");
-  if (MULTIPLE_HINT.test(text)) scan(FIGURE_SCANS.multiple.exec(text, starts), "multiple");
+  scan(FIGURE_SCANS.share.exec(text, starts), "count");
+  scan(FIGURE_SCANS.rank.exec(text, starts), "count");
+  scan(FIGURE_SCANS.multiple.exec(text, starts), "multiple");
   scan(FIGURE_SCANS.count.exec(text, starts), "count");
   if (SCALED_HINT.test(text)) scan(execAll(SCALED, text), "count");
   return found.filter((f) => !isNotAFigure(text, f.start - base, f.end - base, f));

@@ -151,21 +151,26 @@ export class StartScan {
    * @param re a global regex every match of which starts at a digit (not after a letter or
    *   digit) or with a word of `firstWords` (not after a letter; letters may follow it, as
    *   in "twox" or "twopercent")
+   * @param needs, when given, what every match of `re` holds: a run of letters (the start
+   *   starts[k], with letters) of which `needs` is true. A text without one is not scanned at
+   *   all: the pattern would be tried at each of its digits for nothing.
    */
-  /**
-   * @param needs, when given, what every match of `re` holds: a run of letters (a start with
-   *   letters) of which `needs` is true. A text without one is not scanned at all: the pattern
-   *   would be tried at each of its digits for nothing.
-   */
-  constructor(re: RegExp, firstWords: string[], private readonly digits = true, private readonly needs?: (text: string, run: Start) => boolean) {
+  constructor(re: RegExp, firstWords: string[], private readonly digits = true, private readonly needs?: (text: string, starts: Start[], k: number) => boolean) {
     this.sticky = new RegExp(re.source, re.flags.replace("g", "") + "y");
     this.first = new FirstWords(firstWords);
   }
 
+  /** Could `re` match at all, by `needs`? */
+  private possibleIn(text: string, starts: Start[]): boolean {
+    const needs = this.needs;
+    if (!needs) return true;
+    for (let k = 0; k < starts.length; k++) if (starts[k].end > starts[k].at && needs(text, starts, k)) return true;
+    return false;
+  }
+
   /** The matches execAll(re, text) would give, left to right. */
   exec(text: string, starts: Start[]): RegExpExecArray[] {
-    const needs = this.needs;
-    if (needs && !starts.some((s) => s.end > s.at && needs(text, s))) return [];
+    if (!this.possibleIn(text, starts)) return [];
     const out: RegExpExecArray[] = [];
     let from = 0;
     for (const s of starts) {
