@@ -102,7 +102,14 @@ function multipleAt(text: string, starts: Start[], k: number): boolean {
 /** A count noun ("job" for "job losses"), or a capitalised word ending like "Americans", "Mexicanos", "Japanese". */
 function countNounAt(text: string, starts: Start[], k: number): boolean {
   const { at, end } = starts[k];
-  return COUNT_NOUN_WORDS.opensAt(text, at, end, starts[k]) || (end - at >= 5 && (text.endsWith("ans", end) || text.endsWith("ers", end) || text.endsWith("ese", end) || text.endsWith("enos", end)));
+  return COUNT_NOUN_WORDS.opensAt(text, at, end, starts[k]) || (end - at >= 5 && demonymEnd(text, end));
+}
+
+/** Does a run ending at `end` end like "Americans", "Mexicanos", "Berliners" or "Japanese"? Read from its last letter first. */
+function demonymEnd(text: string, end: number): boolean {
+  const last = text.charCodeAt(end - 1);
+  if (last === 101) return text.endsWith("ese", end); // e
+  return last === 115 && (text.endsWith("ans", end) || text.endsWith("ers", end) || text.endsWith("enos", end)); // s
 }
 
 const QUALIFIERS = ["more", "over", "nearly", "almost", "about", "around", "roughly", "approximately", "at", "some", "up", "less", "fewer"];
