@@ -6,6 +6,7 @@
 //     (analysed one at a time), and 1 MB and 10 MB documents made by concatenating them. Each
 //     tool runs in a worker thread, one measurement at a time; a tool still running at the
 //     time limit is stopped and reported as "> limit". Times are medians of several passes.
+//     The engine's linearity (10 MB ÷ 1 MB) comes from passes over the two sizes in turns.
 //  2. The language server, through stdio as an editor drives it: startup, keystroke latency in
 //     a 100 KB release (one-character didChange → publishDiagnostics of that version, debounce
 //     0), and resident memory with 100 releases open.
@@ -59,7 +60,7 @@ const log = (...a) => console.error(...a);
 function measure(tool, inputName, runs) {
   return new Promise((resolve) => {
     const worker = new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { tool, inputName, runs } });
-    const res = { tool, input: inputName, runs: [], cpu: [], setupMs: NaN, timedOut: false, error: undefined };
+    const res = { tool, input: inputName, runs: [], cpu: [], byInput: {}, setupMs: NaN, timedOut: false, error: undefined };
     let timer;
     const finish = () => {
       clearTimeout(timer);
@@ -76,6 +77,7 @@ function measure(tool, inputName, runs) {
       } else if (m.type === "run") {
         res.runs.push(m.ms);
         res.cpu.push(m.cpuMs);
+        (res.byInput[m.input] ??= []).push(m.ms);
       } else if (m.type === "done") finish();
       else if (m.type === "error") {
         res.error = m.message;
@@ -112,6 +114,18 @@ async function benchTools() {
       else log(`    ${r.runs.length ? `${fmtMs(r.ms)}, ${r.mbs.toFixed(2)} MB/s` : `> ${LIMIT_S} s`}${r.timedOut && r.runs.length ? ` (stopped after ${r.runs.length} pass)` : ""}`);
       (results[tool] ??= {})[inputName] = r;
     }
+  }
+  if (results.engine) {
+    // Linearity from passes over the two sizes taken in turns, in one worker: measured minutes
+    // apart (as in the table), the two sizes met different spells of a shared machine, and the
+    // ratio moved from 7 to 14 between runs of the same engine.
+    const runs = QUICK ? 1 : 3;
+    log(`  engine × 1 MB and 10 MB in turns (${runs} round${runs > 1 ? "s" : ""}, limit ${LIMIT_S} s)…`);
+    const r = await measure("engine", "1MB,10MB", runs);
+    const one = median(r.byInput["1MB"] ?? []);
+    const ten = median(r.byInput["10MB"] ?? []);
+    results.engine.inTurns = { oneMB: one, tenMB: ten, ratio: ten / one, rounds: r.byInput["10MB"]?.length ?? 0, error: r.error };
+    log(`    1 MB ${fmtMs(one)}, 10 MB ${fmtMs(ten)}: ${(ten / one).toFixed(1)}`);
   }
   return { sizes, results };
 }
@@ -398,7 +412,10 @@ function report(m, tools, server, pack) {
     rows.push([`1 MB < ${TARGETS.oneMBms} ms`, fmtMs(E["1MB"].ms), ok(E["1MB"].ms < TARGETS.oneMBms)]);
     rows.push([`10 MB < ${TARGETS.tenMBms} ms`, fmtMs(E["10MB"].ms), ok(E["10MB"].ms < TARGETS.tenMBms)]);
     const r = E["10MB"].ms / E["1MB"].ms;
-    rows.push([`10 MB / 1 MB time ≤ ${TARGETS.ratio10to1}`, r.toFixed(1), ok(r <= TARGETS.ratio10to1)]);
+    const turns = E.inTurns;
+    if (turns && turns.rounds && !turns.error)
+      rows.push([`10 MB / 1 MB time ≤ ${TARGETS.ratio10to1} (passes taken in turns)`, `${turns.ratio.toFixed(1)} (${fmtMs(turns.tenMB)} / ${fmtMs(turns.oneMB)}, ${turns.rounds > 1 ? `medians of ${turns.rounds} rounds` : "one round"}; ${r.toFixed(1)} from the table above)`, ok(turns.ratio <= TARGETS.ratio10to1)]);
+    else rows.push([`10 MB / 1 MB time ≤ ${TARGETS.ratio10to1}`, r.toFixed(1), ok(r <= TARGETS.ratio10to1)]);
     for (const [anchor, times] of Object.entries(TARGETS.vsAnchor)) {
       const a = tools.results[anchor]?.fixtures;
       if (!a || a.error || !E.fixtures.runs.length) continue;
