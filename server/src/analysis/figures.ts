@@ -57,6 +57,8 @@ const SCALED = new RegExp(String.raw`(?<![\p{L}\d.,$€£])(?:${NUM})\s?(?:trill
 
 // Where each pattern can start (see startScan.ts): a digit, or one of these words.
 const SPELLED_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"];
+const QUALIFIERS = ["more", "over", "nearly", "almost", "about", "around", "roughly", "approximately", "at", "some", "up", "less", "fewer"];
+const ORDINALS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
 
 // What each pattern needs somewhere (StartScan's `needs`): a run of letters, read from the
 // starts the scans share, in place of a regex over the sentence per pattern. Each is true for
@@ -112,8 +114,6 @@ function demonymEnd(text: string, end: number): boolean {
   return last === 115 && (text.endsWith("ans", end) || text.endsWith("ers", end) || text.endsWith("enos", end)); // s
 }
 
-const QUALIFIERS = ["more", "over", "nearly", "almost", "about", "around", "roughly", "approximately", "at", "some", "up", "less", "fewer"];
-const ORDINALS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
 export const FIGURE_SCANS = {
   percent: new StartScan(PERCENT, SPELLED_WORDS),
   share: new StartScan(SHARE, [...QUALIFIERS, ...SPELLED_WORDS, "a", "one", "half", "the", "majority", "two", "three"], true, shareAt),
