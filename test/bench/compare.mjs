@@ -25,10 +25,10 @@ import { createRequire } from "node:module";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ROOT, concatenated, fixtures, input, longRelease } from "./inputs.mjs";
+import { median } from "./stats.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, d) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? d;
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 /** One timed pass over the input: its time in ms (an average over 5 repetitions for the small fixtures). */
 function timePass(engine, texts, reps) {

@@ -15,6 +15,7 @@ import zlib from "node:zlib";
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { median } from "./stats.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const require = createRequire(path.join(ROOT, "package.json"));
@@ -276,10 +277,6 @@ function segmentationEval() {
 }
 
 // ---------------------------------------------------------------- speed
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 /** One warm-up pass, then RUNS timed passes over the corpus: wall-clock and CPU (user + system) ms. */
 function timeCorpus(fn) {
   for (const d of docs) fn(d.text); // warm-up

@@ -22,6 +22,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { ROOT, byteLength, fixtures, input, longRelease } from "./inputs.mjs";
 import { Lsp } from "./lsp.mjs";
+import { median, pct } from "./stats.mjs";
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -44,14 +45,6 @@ const TARGETS = {
   rssMB: 150,
 };
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
-};
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
 const MB = 1 << 20;
 const fmtMs = (ms) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
 const log = (...a) => console.error(...a);

@@ -4,7 +4,7 @@
 // starters ("About X", "Forward-Looking Statements", "Media Contact") extend over the
 // paragraphs that follow until the stock text ends.
 import type { BoilerplateBlock, BoilerplateKind, Line } from "./types";
-import { clean, isBlank } from "./text";
+import { clean, isBlank, urlPrefixAt } from "./text";
 import { isWhitespace } from "./charClass";
 
 export interface LineClass {
@@ -26,14 +26,6 @@ function isUrlBody(c: number): boolean {
   return !(c === 60 || c === 62 || c === 40 || c === 41 || c === 93 || isWhitespace(c));
 }
 
-/** The length of the URL opening at i (/^(?:https?:\/\/|www\.)/i), or 0: compared in place, as every position of a link line is tried. */
-function urlPrefixAt(s: string, i: number): number {
-  const c = s.charCodeAt(i) | 32;
-  if (c === 119) return (s.charCodeAt(i + 1) | 32) === 119 && (s.charCodeAt(i + 2) | 32) === 119 && s.charCodeAt(i + 3) === 46 ? 4 : 0; // www.
-  if (c !== 104 || (s.charCodeAt(i + 1) | 32) !== 116 || (s.charCodeAt(i + 2) | 32) !== 116 || (s.charCodeAt(i + 3) | 32) !== 112) return 0;
-  const k = (s.charCodeAt(i + 4) | 32) === 115 ? i + 5 : i + 4; // https or http
-  return s.charCodeAt(k) === 58 && s.charCodeAt(k + 1) === 47 && s.charCodeAt(k + 2) === 47 ? k + 3 - i : 0;
-}
 
 /**
  * Whether a line is only links, separators and spaces: what the regex

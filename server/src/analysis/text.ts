@@ -88,3 +88,15 @@ export function markdownLinkTexts(s: string): string {
   }
   return kept ? out + s.slice(kept) : s;
 }
+
+/**
+ * The length of the URL opening at i (/^(?:https?:\/\/|www\.)/i), or 0: compared in place, as
+ * the link scans try it at many positions of a line.
+ */
+export function urlPrefixAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) | 32;
+  if (c === 119) return (s.charCodeAt(i + 1) | 32) === 119 && (s.charCodeAt(i + 2) | 32) === 119 && s.charCodeAt(i + 3) === 46 ? 4 : 0; // www.
+  if (c !== 104 || (s.charCodeAt(i + 1) | 32) !== 116 || (s.charCodeAt(i + 2) | 32) !== 116 || (s.charCodeAt(i + 3) | 32) !== 112) return 0;
+  const k = (s.charCodeAt(i + 4) | 32) === 115 ? i + 5 : i + 4; // https or http
+  return s.charCodeAt(k) === 58 && s.charCodeAt(k + 1) === 47 && s.charCodeAt(k + 2) === 47 ? k + 3 - i : 0;
+}

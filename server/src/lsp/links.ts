@@ -4,6 +4,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { DocumentLink } from "vscode-languageserver";
 import { isWhitespace } from "../analysis/charClass";
 import { firstReached } from "../analysis/sorted";
+import { urlPrefixAt } from "../analysis/text";
 
 export interface FoundLink {
   start: number;
@@ -11,7 +12,6 @@ export interface FoundLink {
   target: string;
 }
 
-const URL_START = /^(?:https?:\/\/|www\.)/i;
 const ANGLE_LINK = /<((?:https?:\/\/|www\.)[^\s<>]+)>/gi;
 const BARE_LINK = /\b(?:https?:\/\/|www\.)[^\s<>"“”‘’]+/gi;
 const TRAILING = new Set([...".,;:!?'\"*_]}"]);
@@ -78,9 +78,9 @@ export function markdownLinks(text: string): { start: number; end: number; url: 
     let j = close + 2;
     while (j < n && isWhitespace(text.charCodeAt(j))) j++;
     if (text.charCodeAt(j) === 60) j++; // "<"
-    const prefix = URL_START.exec(text.slice(j, j + 8));
+    const prefix = urlPrefixAt(text, j);
     if (!prefix) continue;
-    const from = j + prefix[0].length;
+    const from = j + prefix;
     if (!(runFrom <= from && from < runEnd)) {
       runFrom = from;
       for (runEnd = from; runEnd < n && isUrlChar(text.charCodeAt(runEnd)); ) runEnd++;
