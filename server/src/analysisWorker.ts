@@ -34,7 +34,9 @@ parentPort?.on("message", (job: WorkerJob) => {
     const memo = job.memo && job.text.length <= MAX_MEMO_LENGTH ? memoFor(job.uri) : undefined;
     if (!memo) memos.delete(job.uri);
     const options: AnalysisOptions = { ...job.options, isCancelled, memo };
-    reply = { id: job.id, result: forServer(analyze(job.text, options), job.memo) };
+    const started = performance.now();
+    const result = analyze(job.text, options);
+    reply = { id: job.id, result: forServer(result, job.memo, performance.now() - started) };
   } catch (e) {
     reply = e instanceof AnalysisCancelled ? { id: job.id, cancelled: true } : { id: job.id, error: e instanceof Error ? e.stack ?? e.message : String(e) };
   }
@@ -44,7 +46,7 @@ parentPort?.on("message", (job: WorkerJob) => {
 });
 
 /** The result as the server takes it (see WorkerResult); hover stretches for an open document only. */
-function forServer(r: AnalysisResult, open: boolean): WorkerResult {
+function forServer(r: AnalysisResult, open: boolean, analysisMs: number): WorkerResult {
   const evidence = releaseEvidence(r.model);
   const folding = foldingRanges(r);
   const card = scorecard(r);
@@ -53,7 +55,7 @@ function forServer(r: AnalysisResult, open: boolean): WorkerResult {
   for (let i = 0; i < r.findings.length; i += FINDINGS_PER_SLICE) findings.push(ownBuffer(serialize(r.findings.slice(i, i + FINDINGS_PER_SLICE))));
   const outline = ownBuffer(serialize(r.outline));
   const model = ownBuffer(serialize(withoutTexts(r).model));
-  return { findings, outline, evidence, folding, scorecard: card, model, hover };
+  return { findings, outline, evidence, folding, scorecard: card, model, hover, analysisMs };
 }
 
 /** The result without the texts the server already has (see withTexts in lsp/analysisWorker.ts). */

@@ -196,13 +196,13 @@ export class AnalysisCache {
       if (here) return settle(here.value);
     }
     const snapshot: Snapshot = { version: doc.version, languageId: doc.languageId };
-    const started = this.now();
     const run = this.worker.run(doc.uri, doc.getText(), analysisOptions(settings));
     computeLineStartsNow(doc);
     const entry: Entry = { version: snapshot.version, cancel: run.cancel, pending: Promise.resolve() as unknown as Promise<CachedAnalysis> };
     entry.pending = run.result.then(
       (w) => {
-        if (short && this.now() - started < this.slowMs / 2) {
+        // The worker's own time: a job queued behind a large release's would otherwise keep its document off the thread.
+        if (short && w.analysisMs < this.slowMs / 2) {
           this.offThread.delete(doc.uri);
           this.slowRuns.delete(doc.uri);
         }

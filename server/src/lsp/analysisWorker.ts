@@ -21,6 +21,8 @@ export interface WorkerAnalysis {
   evidence: ReleaseEvidence;
   folding: FoldingRange[];
   scorecard: Scorecard;
+  /** How long the engine took in the worker (milliseconds), without the time the job was queued. */
+  analysisMs: number;
 }
 
 export interface WorkerRun {
@@ -98,7 +100,7 @@ async function received(r: WorkerResult, text: string): Promise<WorkerAnalysis> 
   const result = { findings } as AnalysisResult;
   readOnFirstUse(result, "outline", r.outline, (o: OutlineNode[]) => o);
   readOnFirstUse(result, "model", r.model, (m: ReleaseModel) => withTexts(m, text));
-  return { result, hover: new HoverIndex(r.hover, text, findings), evidence: r.evidence, folding: r.folding, scorecard: r.scorecard };
+  return { result, hover: new HoverIndex(r.hover, text, findings), evidence: r.evidence, folding: r.folding, scorecard: r.scorecard, analysisMs: r.analysisMs };
 }
 
 /** The findings of the worker's slices, one slice per turn of the event loop. */

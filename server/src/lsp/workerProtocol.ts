@@ -39,6 +39,8 @@ export interface WorkerResult {
   model: Uint8Array;
   /** The hover items, serialised by stretches of the document (hoverStretches); none for a document that is not open. */
   hover: Uint8Array[];
+  /** How long the engine took, in the worker (milliseconds): not the time the job waited behind others. */
+  analysisMs: number;
 }
 
 /** Findings per serialised slice: reading one takes the server about 5 ms. */
