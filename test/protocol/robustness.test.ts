@@ -119,6 +119,53 @@ describe("protocol robustness: stale versions", function () {
   });
 });
 
+describe("protocol robustness: a URI given another text under the same version", function () {
+  this.timeout(60000);
+  const A = readFileSync(path.join(FIXTURES, "apple-q1-fy2024-results.txt"), "utf8");
+  const B = readFileSync(path.join(FIXTURES, "geovax-q1-2025-results.txt"), "utf8");
+  const shape = (d: Diagnostic[]) => d.map((x) => [x.code, x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character]);
+  let c: TestClient;
+  let freshB: Diagnostic[];
+  before(async () => {
+    c = await TestClient.start({ settings: { debounceMs: 0 } });
+    await c.open(SEED_URI, SEED_TEXT);
+    freshB = (await c.open("file:///same-version/fresh-b.txt", B)).diagnostics;
+    assert.notDeepEqual(shape((await c.open("file:///same-version/fresh-a.txt", A)).diagnostics), shape(freshB), "the two releases differ");
+  });
+  after(async () => {
+    await c?.stop();
+  });
+
+  it("a second didOpen of an open URI with the same version shows the new text's findings and outline", async () => {
+    const uri = "file:///same-version/reopened.txt";
+    await c.open(uri, A);
+    const p = await c.open(uri, B);
+    assert.deepEqual(shape(p.diagnostics), shape(freshB));
+    const symbols = await c.request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri } });
+    assert.ok(B.includes(symbols[0].name), `the outline is the new text's: ${symbols[0].name}`);
+  });
+
+  it("a didChange that keeps the version number is analysed", async () => {
+    const uri = "file:///same-version/changed.txt";
+    await c.open(uri, A);
+    const wait = c.waitDiagnostics(uri);
+    await c.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 1 }, contentChanges: [{ text: B }] });
+    assert.deepEqual(shape((await wait).diagnostics), shape(freshB));
+  });
+
+  it("a report asked for a large release that then closes is not made; the URI opened again shows its new text", async () => {
+    const uri = "file:///same-version/closed.txt";
+    const big = (A + "\n\n").repeat(150); // over 256 KB: analysed in the worker, so the report waits for it
+    await c.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: big } });
+    const report = c.request("pressRelease/report", { uri }).then(() => "made", (e: Error) => e.message);
+    await c.close(uri);
+    assert.match(await report, /unknown document/, "the closed document is not analysed again for the report");
+    const p = await c.open(uri, B);
+    assert.deepEqual(shape(p.diagnostics), shape(freshB));
+    await stillServing(c);
+  });
+});
+
 describe("protocol robustness: malformed and out-of-range requests", function () {
   this.timeout(60000);
   let c: TestClient;

@@ -106,6 +106,8 @@ function computeLineStartsNow(doc: TextDocument): void {
 
 interface Entry {
   version: number;
+  /** The text analysed: a version number alone does not say it (a client may open a URI again, or send a change, with the same one). */
+  text: string;
   /** Settled analysis, once there is one. */
   value?: CachedAnalysis;
   pending: Promise<CachedAnalysis>;
@@ -174,10 +176,11 @@ export class AnalysisCache {
    */
   get(doc: TextDocument, settings: Settings, isCancelled?: () => boolean): Promise<CachedAnalysis> {
     const hit = this.entries.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.pending;
+    // The same text is the same string (TextDocument keeps it): no comparison of characters while the document is unchanged.
+    if (hit && hit.version === doc.version && hit.text === doc.getText()) return hit.pending;
     hit?.cancel?.();
     const settle = (value: CachedAnalysis) => {
-      this.entries.set(doc.uri, { version: doc.version, value, pending: Promise.resolve(value) });
+      this.entries.set(doc.uri, { version: doc.version, text: doc.getText(), value, pending: Promise.resolve(value) });
       return Promise.resolve(value);
     };
     const skipped = skippedBySize(doc, settings);
@@ -198,7 +201,7 @@ export class AnalysisCache {
     const snapshot: Snapshot = { version: doc.version, languageId: doc.languageId };
     const run = this.worker.run(doc.uri, doc.getText(), analysisOptions(settings));
     computeLineStartsNow(doc);
-    const entry: Entry = { version: snapshot.version, cancel: run.cancel, pending: Promise.resolve() as unknown as Promise<CachedAnalysis> };
+    const entry: Entry = { version: snapshot.version, text: doc.getText(), cancel: run.cancel, pending: Promise.resolve() as unknown as Promise<CachedAnalysis> };
     entry.pending = run.result.then(
       (w) => {
         // The worker's own time: a job queued behind a large release's would otherwise keep its document off the thread.
@@ -254,10 +257,10 @@ export class AnalysisCache {
     }
   }
 
-  /** A newer version of the document arrived: an analysis of an older one that is still running stops. */
-  supersede(uri: string, version: number): void {
-    const e = this.entries.get(uri);
-    if (e && e.version !== version && !e.value) e.cancel?.();
+  /** A newer version (or text) of the document arrived: an analysis of an older one that is still running stops. */
+  supersede(doc: TextDocument): void {
+    const e = this.entries.get(doc.uri);
+    if (e && !e.value && (e.version !== doc.version || e.text !== doc.getText())) e.cancel?.();
   }
 
   /** Forgets a document (closed): a running analysis of it is cancelled. */

@@ -86,20 +86,21 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
     return doc ? { doc, result: a?.result, folding: a?.folding, scorecard: a?.scorecard } : undefined;
   };
   const forced = async (uri: string) => {
-    const doc = documentAt(documents, uri);
     // An edit during the analysis cancels it: analyse the newer version (a few tries while the user types).
-    let result: AnalysisResult | undefined;
     for (let attempt = 1; ; attempt++) {
+      // Looked up on each try: a document closed meanwhile is not analysed again (unknown document).
+      const doc = documentAt(documents, uri);
+      let result: AnalysisResult | undefined;
       try {
         result = await cache.forced(doc, ctx.settings());
-        break;
       } catch (e) {
         if (!(e instanceof AnalysisCancelled)) throw e;
         if (attempt === 3) throw new ResponseError(LSPErrorCodes.ContentModified, `${uri} kept changing while it was analysed`);
+        continue;
       }
+      if (!result) throw new ResponseError(ErrorCodes.InvalidRequest, `not analysed: ${uri} is over pressRelease.maxDocumentSize`);
+      return { doc, result };
     }
-    if (!result) throw new ResponseError(ErrorCodes.InvalidRequest, `not analysed: ${uri} is over pressRelease.maxDocumentSize`);
-    return { doc, result };
   };
 
   connection.onCodeAction((params) => {

@@ -130,11 +130,13 @@ export function startService(connection: Connection): void {
   // debounce only real edits.
   const opened = new Set<string>();
   documents.onDidOpen((e) => {
+    // A document opened again under its URI is a new one: nothing learned of the earlier text holds.
+    cache.delete(e.document.uri);
     opened.add(e.document.uri);
     schedule(e.document, 0);
   });
   documents.onDidChangeContent((e) => {
-    cache.supersede(e.document.uri, e.document.version); // an analysis of an older version still running stops
+    cache.supersede(e.document); // an analysis of an older version still running stops
     if (opened.delete(e.document.uri)) return;
     schedule(e.document);
   });
