@@ -166,6 +166,49 @@ describe("protocol robustness: a URI given another text under the same version",
   });
 });
 
+describe("protocol robustness: many slow documents at once", function () {
+  this.timeout(120000);
+
+  it("five documents that each take the server's whole time budget, opened together or re-analysed after a settings change, hold it for about one budget, not five", async () => {
+    const c = await TestClient.start({ settings: { debounceMs: 0 } });
+    /** The longest a hover on another release waits, asked every 20 ms until `until` settles. */
+    const longestHoverUntil = async (until: Promise<unknown>) => {
+      let longest = 0;
+      let done = false;
+      void until.finally(() => (done = true));
+      const hovers: Promise<void>[] = [];
+      while (!done) {
+        const asked = performance.now();
+        hovers.push(c.request("textDocument/hover", { textDocument: { uri: SEED_URI }, position: { line: 22, character: 5 } }).then(() => void (longest = Math.max(longest, performance.now() - asked))));
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await Promise.all(hovers);
+      return longest;
+    };
+    try {
+      await c.open(SEED_URI, SEED_TEXT);
+      // A release and 230 KB of reporting cues: under the worker's threshold, and slower than the 500 ms budget on the server's thread.
+      const slow = SEED_TEXT + "\n\n" + "said ".repeat(46000);
+      assert.ok(slow.length < 256 * 1024);
+      const uris = Array.from({ length: 5 }, (_, i) => `file:///robustness/slow-${i}.txt`);
+      const publishedAll = () => Promise.all(uris.map((uri) => c.waitDiagnostics(uri, () => true, 100000)));
+      let published = publishedAll();
+      c.child.stdin.write(Buffer.concat(uris.map((uri) => frame({ method: "textDocument/didOpen", params: { textDocument: { uri, languageId: "press-release", version: 1, text: slow } } }))));
+      // One at a time on the server's thread they held it 5 × 500 ms; now the first uses the budget and the rest go to the worker.
+      let longest = await longestHoverUntil(published);
+      for (const p of await published) assert.ok(p.diagnostics.length > 0, `${p.uri} has its findings`);
+      assert.ok(longest < 1500, `opened together: the longest hover waited ${Math.round(longest)} ms`);
+      // A settings change analyses every open document again: those known to be slow stay in the worker.
+      published = publishedAll();
+      await c.configure({ debounceMs: 0, maxProblems: 999 });
+      longest = await longestHoverUntil(published);
+      assert.ok(longest < 1500, `after a settings change: the longest hover waited ${Math.round(longest)} ms`);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
 describe("protocol robustness: malformed and out-of-range requests", function () {
   this.timeout(60000);
   let c: TestClient;

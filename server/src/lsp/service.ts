@@ -5,7 +5,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { DOCUMENTS } from "./documentUpdate";
 import { hoverAt } from "../analysis/hover";
 import { AnalysisCancelled } from "../analysis/types";
-import { AnalysisCache, type CachedAnalysis } from "./analysisCache";
+import { AnalysisCache, MAIN_THREAD_SLOW_MS, type CachedAnalysis } from "./analysisCache";
 import { firstLineRange, SOURCE, toDiagnostics, toRange, toSymbol } from "./convert";
 import { DEFAULT_SETTINGS, settingsFrom, type Settings } from "./settings";
 import { documentOf, positionOf } from "./params";
@@ -13,6 +13,9 @@ import { clientSupport, featureCapabilities, registerFeatures, workspaceFoldersO
 
 /** A size for people: "4.9 KB", "21.3 MB" (characters counted as bytes), "900 characters". */
 const sizeOf = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} characters`);
+
+/** See `due` in startService. */
+const COOL_DOWN_MS = 1000;
 
 export function startService(connection: Connection): void {
   const documents = new TextDocuments<TextDocument>(DOCUMENTS);
@@ -67,10 +70,10 @@ export function startService(connection: Connection): void {
     features.refreshWorkspace();
   });
 
-  async function analysisOf(doc: TextDocument): Promise<CachedAnalysis | undefined> {
+  async function analysisOf(doc: TextDocument, inWorker = false): Promise<CachedAnalysis | undefined> {
     const version = doc.version;
     try {
-      return await cache.get(doc, settings, () => documents.get(doc.uri)?.version !== version);
+      return await cache.get(doc, settings, () => documents.get(doc.uri)?.version !== version, inWorker);
     } catch (e) {
       if (e instanceof AnalysisCancelled) {
         connection.console.log(`analysis of ${doc.uri} (version ${version}) cancelled: replaced by a newer version, a settings change or a close`);
@@ -81,10 +84,10 @@ export function startService(connection: Connection): void {
     }
   }
 
-  async function publish(doc: TextDocument): Promise<void> {
+  async function publish(doc: TextDocument, inWorker = false): Promise<void> {
     let current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return; // a newer version will publish
-    const a = await analysisOf(current);
+    const a = await analysisOf(current, inWorker);
     current = documents.get(doc.uri);
     if (!a || !current || current.version !== a.version) return; // replaced while it was analysed
     let diagnostics: Diagnostic[] = [];
@@ -100,11 +103,37 @@ export function startService(connection: Connection): void {
     void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
   }
 
+  /**
+   * Documents due for analysis without a debounce, in order: one per two turns of the event
+   * loop (the JSON-RPC layer reads a message in one turn and handles it in the next), so that
+   * requests are answered between them. Many due at once (documents opened together, a
+   * settings change) were analysed back to back, and each may hold the server's thread up to
+   * its budget (see analysisCache.ts): seconds before anything waiting was answered. After one
+   * analysis that held the thread MAIN_THREAD_SLOW_MS, those due within COOL_DOWN_MS go to the
+   * worker thread.
+   */
+  const due = new Map<string, (inWorker: boolean) => void>();
+  let analysingDue = false;
+  let coolUntil = 0;
+  const twoTurns = (then: () => void) => setImmediate(() => setImmediate(then));
+  function analyseDue(): void {
+    const next = due.entries().next();
+    analysingDue = !next.done;
+    if (next.done) return;
+    const [uri, run] = next.value;
+    due.delete(uri);
+    const started = performance.now();
+    run(started < coolUntil);
+    const ended = performance.now();
+    if (ended - started > MAIN_THREAD_SLOW_MS) coolUntil = ended + COOL_DOWN_MS;
+    twoTurns(analyseDue);
+  }
+
   function schedule(doc: TextDocument, delay = settings.debounceMs): void {
     timers.get(doc.uri)?.();
-    const run = () => {
+    const run = (inWorker = false) => {
       timers.delete(doc.uri);
-      void publish(doc);
+      void publish(doc, inWorker);
     };
     if (delay > 0) {
       const timer = setTimeout(run, delay);
@@ -117,8 +146,13 @@ export function startService(connection: Connection): void {
     let cancelled = false;
     const inner: { id?: NodeJS.Immediate } = {};
     const outer = setImmediate(() => {
-      if (!cancelled) inner.id = setImmediate(run);
+      if (!cancelled) inner.id = setImmediate(becomeDue);
     });
+    const becomeDue = () => {
+      due.set(doc.uri, run);
+      timers.set(doc.uri, () => due.delete(doc.uri));
+      if (!analysingDue) analyseDue();
+    };
     timers.set(doc.uri, () => {
       cancelled = true;
       clearImmediate(outer);
