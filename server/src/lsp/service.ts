@@ -109,12 +109,13 @@ export function startService(connection: Connection): void {
    * requests are answered between them. Many due at once (documents opened together, a
    * settings change) were analysed back to back, and each may hold the server's thread up to
    * its budget (see analysisCache.ts): seconds before anything waiting was answered. After one
-   * analysis that held the thread MAIN_THREAD_SLOW_MS, those due within COOL_DOWN_MS go to the
-   * worker thread.
+   * analysis that held the thread MAIN_THREAD_SLOW_MS, other documents due within COOL_DOWN_MS
+   * go to the worker thread.
    */
   const due = new Map<string, (inWorker: boolean) => void>();
   let analysingDue = false;
   let coolUntil = 0;
+  let slowUri = "";
   const twoTurns = (then: () => void) => setImmediate(() => setImmediate(then));
   function analyseDue(): void {
     const next = due.entries().next();
@@ -123,9 +124,13 @@ export function startService(connection: Connection): void {
     const [uri, run] = next.value;
     due.delete(uri);
     const started = performance.now();
-    run(started < coolUntil);
+    // The slow document itself is left to the cache's own rule (two slow runs in a row).
+    run(started < coolUntil && uri !== slowUri);
     const ended = performance.now();
-    if (ended - started > MAIN_THREAD_SLOW_MS) coolUntil = ended + COOL_DOWN_MS;
+    if (ended - started > MAIN_THREAD_SLOW_MS) {
+      coolUntil = ended + COOL_DOWN_MS;
+      slowUri = uri;
+    }
     twoTurns(analyseDue);
   }
 
