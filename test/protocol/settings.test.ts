@@ -28,6 +28,24 @@ describe("protocol: settings", function () {
     assert.equal(card, null, "no scorecard for a non-release");
   });
 
+  it("word lists are bounded: an issuer name of two million characters, and 5,000 puffery words, are dropped or cut with a warning in the log, and releases are still analysed", async () => {
+    const expected = (await (async () => {
+      const plain = await TestClient.start({ settings: {} });
+      try {
+        return (await plain.open("file:///ws/seed.txt", SEED_TEXT)).diagnostics.length;
+      } finally {
+        await plain.stop();
+      }
+    })());
+    const many = Array.from({ length: 5000 }, (_, i) => `zzpuff${i}`);
+    c = await TestClient.start({ settings: { issuerNames: ["x".repeat(2_000_000), "CGTN"], pufferyWords: many } });
+    const p = await c.open("file:///ws/seed.txt", SEED_TEXT);
+    assert.ok(p.diagnostics.length > 0, "analysed (a regular expression V8 refused used to stop every analysis)");
+    assert.ok(Math.abs(p.diagnostics.length - expected) <= 5, `about the findings without those settings (${p.diagnostics.length} vs ${expected})`);
+    assert.ok(c.logs.some((l) => /pressRelease\.issuerNames: 1 entry over 200 characters ignored/.test(l)), c.logs.join("\n"));
+    assert.ok(c.logs.some((l) => /pressRelease\.pufferyWords: only the first 1000 of 5000 entries are used/.test(l)), c.logs.join("\n"));
+  });
+
   it("enable auto: the press-release language is always analysed", async () => {
     c = await TestClient.start({ settings: { enable: "auto" } });
     const p = await c.open("file:///ws/notes.release.txt", NOTES, "press-release");

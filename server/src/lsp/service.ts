@@ -31,7 +31,7 @@ export function startService(connection: Connection): void {
     pullConfiguration = !!params.capabilities.workspace?.configuration;
     support = clientSupport(params.capabilities);
     folders = workspaceFoldersOf(params);
-    settings = settingsFrom({ ...((params.initializationOptions as Record<string, unknown> | undefined)?.settings as object | undefined) });
+    settings = readSettings({ ...((params.initializationOptions as Record<string, unknown> | undefined)?.settings as object | undefined) });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -51,11 +51,19 @@ export function startService(connection: Connection): void {
     for (const doc of documents.all()) schedule(doc, 0);
   });
 
+  /** The settings from the client's value; what had to be dropped is said in the server's log. */
+  function readSettings(value: unknown): Settings {
+    const problems: string[] = [];
+    const read = settingsFrom(value, problems);
+    for (const p of problems) connection.console.warn(p);
+    return read;
+  }
+
   async function refreshSettings(): Promise<void> {
     if (!pullConfiguration) return;
     try {
       const value: unknown = await connection.workspace.getConfiguration("pressRelease");
-      settings = settingsFrom(value);
+      settings = readSettings(value);
     } catch {
       /* keep the settings we have */
     }
@@ -63,7 +71,7 @@ export function startService(connection: Connection): void {
 
   connection.onDidChangeConfiguration(async (change) => {
     const pushed = (change.settings as Record<string, unknown> | null)?.pressRelease;
-    if (pushed) settings = settingsFrom(pushed);
+    if (pushed) settings = readSettings(pushed);
     else await refreshSettings();
     cache.clear();
     for (const doc of documents.all()) schedule(doc, 0);

@@ -37,7 +37,29 @@ export const DEFAULT_SETTINGS: Settings = {
 const LEVELS = new Set(["error", "warning", "information", "hint", "off"]);
 const strings = (v: unknown, fallback: string[] = []): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : fallback);
 
-export function settingsFrom(value: unknown): Settings {
+/**
+ * The most entries a word-list setting keeps, and the longest entry. The lists become patterns
+ * and lookups the engine runs on every sentence: an issuer name of two million characters made
+ * a regular expression V8 refuses (no document was analysed at all), and lists of 200,000
+ * entries held the server for over a second per document.
+ */
+export const MAX_LIST_ENTRIES = 1000;
+export const MAX_ENTRY_LENGTH = 200;
+
+/**
+ * A word-list setting's entries: strings of at most MAX_ENTRY_LENGTH characters, the first
+ * MAX_LIST_ENTRIES of them; what is dropped is said in `problems`.
+ */
+function wordList(name: string, v: unknown, problems: string[]): string[] {
+  const all = strings(v);
+  const kept = all.filter((x) => x.length <= MAX_ENTRY_LENGTH);
+  if (kept.length < all.length) problems.push(`pressRelease.${name}: ${all.length - kept.length} entr${all.length - kept.length === 1 ? "y" : "ies"} over ${MAX_ENTRY_LENGTH} characters ignored`);
+  if (kept.length > MAX_LIST_ENTRIES) problems.push(`pressRelease.${name}: only the first ${MAX_LIST_ENTRIES} of ${kept.length} entries are used`);
+  return kept.slice(0, MAX_LIST_ENTRIES);
+}
+
+/** The settings from a client's value; `problems` collects what was dropped, for the server's log. */
+export function settingsFrom(value: unknown, problems: string[] = []): Settings {
   const v = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
   const severity: Settings["severity"] = {};
   const sev = (v.severity && typeof v.severity === "object" ? v.severity : {}) as Record<string, unknown>;
@@ -49,10 +71,10 @@ export function settingsFrom(value: unknown): Settings {
   return {
     enable: v.enable === "always" || v.enable === "never" ? v.enable : "auto",
     severity,
-    pufferyWords: strings(v.pufferyWords).filter(isWordPhrase),
-    allowedPhrases: strings(v.allowedPhrases),
-    reportingVerbs: strings(v.reportingVerbs).filter(isWordPhrase),
-    issuerNames: strings(v.issuerNames),
+    pufferyWords: wordList("pufferyWords", v.pufferyWords, problems).filter(isWordPhrase),
+    allowedPhrases: wordList("allowedPhrases", v.allowedPhrases, problems),
+    reportingVerbs: wordList("reportingVerbs", v.reportingVerbs, problems).filter(isWordPhrase),
+    issuerNames: wordList("issuerNames", v.issuerNames, problems),
     ignoredFindings: strings(v.ignoredFindings),
     placeholder: typeof v.placeholder === "string" && v.placeholder.trim() ? v.placeholder : DEFAULT_SETTINGS.placeholder,
     exclude: strings(v.exclude, DEFAULT_SETTINGS.exclude),

@@ -2,7 +2,7 @@
 // settings defaults. test/unit/manifest.test.ts fails when package.json drifts from it
 // (and rewrites it with UPDATE_MANIFEST=1), as rust-analyzer and Harper do.
 import { RULES } from "../rules/registry";
-import { DEFAULT_SETTINGS } from "./settings";
+import { DEFAULT_SETTINGS, MAX_ENTRY_LENGTH, MAX_LIST_ENTRIES } from "./settings";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -11,11 +11,13 @@ const LEVEL_DESCRIPTIONS = ["Show as an error.", "Show as a warning.", "Show as 
 
 export function configurationContribution(): { title: string; properties: Record<string, Json> } {
   const strings = (description: string, def: string[]): Record<string, Json> => ({ type: "array", items: { type: "string" }, default: def, scope: "resource", markdownDescription: description });
+  // The lists the engine matches on every sentence are bounded (see settings.ts; the server drops the rest and says so in its log).
+  const wordList = (description: string, def: string[]): Record<string, Json> => ({ ...strings(description, def), maxItems: MAX_LIST_ENTRIES, items: { type: "string", maxLength: MAX_ENTRY_LENGTH } });
   // Words are matched as words: an entry must not start or end with punctuation or a space
   // (ASCII here; the server also drops entries with other edge punctuation).
   const wordPhrases = (description: string, def: string[]): Record<string, Json> => ({
-    ...strings(description, def),
-    items: { type: "string", pattern: "^[^\\s!-/:-@[-`{-~](?:.*[^\\s!-/:-@[-`{-~])?$", patternErrorMessage: "Start and end with a letter or digit." },
+    ...wordList(description, def),
+    items: { type: "string", maxLength: MAX_ENTRY_LENGTH, pattern: "^[^\\s!-/:-@[-`{-~](?:.*[^\\s!-/:-@[-`{-~])?$", patternErrorMessage: "Start and end with a letter or digit." },
   });
   const severityDefaults: Record<string, Json> = {};
   const severityProps: Record<string, Json> = {};
@@ -53,9 +55,9 @@ export function configurationContribution(): { title: string; properties: Record
         markdownDescription: "Severity of each finding, by diagnostic code; `off` turns the rule off. The quick fix *Disable rule* sets a code to `off` in the workspace.",
       },
       "pressRelease.pufferyWords": wordPhrases("Extra puffery words or phrases to flag as `promotional` (case-insensitive). Each starts and ends with a letter or digit (`best-in-class` is fine, `#1` is not).", DEFAULT_SETTINGS.pufferyWords),
-      "pressRelease.allowedPhrases": strings("Phrases never flagged: a finding whose text contains one of them is dropped (case-insensitive).", DEFAULT_SETTINGS.allowedPhrases),
+      "pressRelease.allowedPhrases": wordList("Phrases never flagged: a finding whose text contains one of them is dropped (case-insensitive).", DEFAULT_SETTINGS.allowedPhrases),
       "pressRelease.reportingVerbs": wordPhrases("Extra reporting verbs that attribute a statement to its subject (e.g. `cautioned`). Each starts and ends with a letter or digit.", DEFAULT_SETTINGS.reportingVerbs),
-      "pressRelease.issuerNames": strings("Names of the issuer (the company or agency putting the release out), whose own facts and figures are first-party.", DEFAULT_SETTINGS.issuerNames),
+      "pressRelease.issuerNames": wordList("Names of the issuer (the company or agency putting the release out), whose own facts and figures are first-party.", DEFAULT_SETTINGS.issuerNames),
       "pressRelease.ignoredFindings": strings("Findings hidden by the quick fix *Ignore this finding*, as `code:flagged text`. Remove an entry to see the finding again.", DEFAULT_SETTINGS.ignoredFindings),
       "pressRelease.placeholder": {
         type: "string",
