@@ -3,7 +3,7 @@
 import { analyze } from "./analysis/index";
 import { releaseEvidence } from "./analysis/detect";
 import type { Severity } from "./analysis/types";
-import { decodeText, readText, UnreadableFile } from "./files";
+import { BadPattern, decodeText, readText, UnreadableFile } from "./files";
 import { parseArgs, USAGE, type CliOptions } from "./cli/args";
 import { resolveInputs } from "./cli/inputs";
 import { toJson, toMarkdown, toSarif, toText, type Analysed } from "./cli/formats";
@@ -38,7 +38,15 @@ export async function main(argv: string[], write: (s: string) => void = (s) => p
   const cwd = process.cwd();
   const errors: { file: string; message: string }[] = [];
   const analysed: Analysed[] = [];
-  for (const input of await resolveInputs(opts.inputs, opts.exclude, cwd)) {
+  let inputs: Awaited<ReturnType<typeof resolveInputs>>;
+  try {
+    inputs = await resolveInputs(opts.inputs, opts.exclude, cwd);
+  } catch (e) {
+    if (!(e instanceof BadPattern)) throw e;
+    warn(`press-release-annotate: ${e.message}\n`);
+    return 2;
+  }
+  for (const input of inputs) {
     if ("error" in input) {
       errors.push({ file: input.file, message: input.error });
       warn(`press-release-annotate: ${input.file}: ${input.error}\n`);

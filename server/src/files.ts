@@ -69,11 +69,24 @@ export async function readText(file: string, maxSize = Number.MAX_SAFE_INTEGER):
   return text;
 }
 
+/** A glob pattern that cannot be used (picomatch refuses patterns over 65,536 characters). */
+export class BadPattern extends Error {}
+
+/** picomatch's matcher, or BadPattern saying which pattern it refused and why. */
+function compiled(patterns: string | string[], options: picomatch.PicomatchOptions): picomatch.Matcher {
+  try {
+    return picomatch(patterns, options);
+  } catch (e) {
+    const shown = [patterns].flat().map((p) => (p.length > 60 ? `${p.slice(0, 60)}… (${p.length} characters)` : p));
+    throw new BadPattern(`cannot use the glob pattern ${shown.join(", ")}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 /** A matcher for glob patterns against slash-separated paths relative to a root. */
 export function globMatcher(patterns: readonly string[]): (relative: string) => boolean {
   const usable = patterns.map((p) => p.trim()).filter(Boolean);
   if (!usable.length) return () => false;
-  const m = picomatch(usable, { dot: true });
+  const m = compiled(usable, { dot: true });
   return (rel) => m(rel.split(path.sep).join("/"));
 }
 
@@ -128,7 +141,7 @@ export function isGlob(arg: string): boolean {
 export async function expandGlob(pattern: string, cwd: string, exclude: readonly string[] = []): Promise<string[]> {
   const scan = picomatch.scan(pattern.split(path.sep).join("/"));
   const base = path.resolve(cwd, scan.base || ".");
-  const match = picomatch(scan.glob, { dot: false });
+  const match = compiled(scan.glob, { dot: false });
   const out: string[] = [];
   // Walk every file under the static base; the glob decides which ones count.
   for await (const f of walk(base, { exclude, extensions: [""] })) {

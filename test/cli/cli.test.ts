@@ -309,6 +309,15 @@ describe("CLI: press-release-annotate", function () {
     });
   });
 
+  it("a glob or --exclude pattern picomatch cannot use (over 65,536 characters) exits 2 with a message, not an internal error", () => {
+    for (const args of [["--exclude", "a".repeat(70000), "test/fixtures/releases"], ["test/fixtures/" + "*".repeat(70000)]]) {
+      const r = run(args);
+      assert.equal(r.status, 2, r.stderr.slice(0, 300));
+      assert.match(r.stderr, /^press-release-annotate: cannot use the glob pattern .*\(70000 characters\)/);
+      assert.doesNotMatch(r.stderr, /internal error|\n\s+at /, "no stack trace");
+    }
+  });
+
   it("a reader that stops early (`| head`): no stack trace, and the exit code still says what the run found", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "pra-pipe-"));
     try {
