@@ -348,6 +348,7 @@ describe("protocol robustness: frames that are not messages", function () {
   const next = (pred: (m: Record<string, any>) => boolean, from: number) => messageFrom(child, received, pred, from);
   const isErrorAnswer = (m: Record<string, any>) => m.error !== undefined && m.method === undefined;
   let id = 100;
+  let stderr = "";
   /**
    * A hover on the seed release is answered with a result: the server still serves. It is
    * answered after every frame sent before it, so what those frames got has arrived by then.
@@ -365,7 +366,7 @@ describe("protocol robustness: frames that are not messages", function () {
     child.stdout.on("data", (chunk: Buffer) => {
       received.push(...reader.push(chunk));
     });
-    child.stderr.resume();
+    child.stderr.on("data", (d: Buffer) => void (stderr += d.toString()));
     child.stdin.write(frame({ id: 1, method: "initialize", params: { processId: null, rootUri: null, capabilities: {} } }));
     await next((m) => m.id === 1, 0);
     child.stdin.write(frame({ method: "initialized", params: {} }));
@@ -395,6 +396,30 @@ describe("protocol robustness: frames that are not messages", function () {
       assert.match(m.error.message, code === -32700 ? /not JSON/ : /Invalid request/);
       await stillServes(from);
       assert.equal(received.slice(from).filter(isErrorAnswer).length, 1, "exactly one answer to the bad frame");
+    });
+  }
+
+  // A header that cannot be read: nothing can be answered (there is no id), but the frame is
+  // skipped and said on stderr, and the next frame is read. vscode-jsonrpc alone read every
+  // later byte out of step, and the server, alive, answered nothing ever again.
+  const badHeaders: [string, string][] = [
+    ["no Content-Length", "Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n"],
+    ["a Content-Length that is not a number", "Content-Length: abc\r\n\r\n"],
+    ["a negative Content-Length", "Content-Length: -5\r\n\r\n"],
+    ["header lines ended by LF alone", "Content-Length: 46\n\n"],
+    ["a header line without a colon", "Content-Length 46\r\n\r\n"],
+    ["a Content-Length no message can have", "Content-Length: 99999999999\r\n\r\n"],
+  ];
+  for (const [name, header] of badHeaders) {
+    it(`a frame with ${name}: skipped and reported on stderr; the next message is answered`, async () => {
+      const from = received.length;
+      const said = stderr.length;
+      child.stdin.write(Buffer.from(header + '{"jsonrpc":"2.0","id":77,"method":"foo/bar"}'));
+      await stillServes(from);
+      // stderr is a pipe of its own: what the server wrote there before answering may come in a little later.
+      for (let waited = 0; !/cannot be read was skipped/.test(stderr.slice(said)) && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      assert.match(stderr.slice(said), /a message with a header that cannot be read was skipped/);
+      assert.deepEqual(received.slice(from).filter((m) => m.id === 77), [], "the skipped frame's request is not answered as if it had been read");
     });
   }
 

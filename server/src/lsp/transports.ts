@@ -18,6 +18,7 @@ import {
 } from "vscode-languageserver/node";
 import { jsonEncoder } from "./jsonEncoder";
 import { answeringInvalidMessages } from "./invalidMessages";
+import { FrameResync } from "./frameResync";
 
 export type Transport = { kind: "stdio" } | { kind: "ipc" } | { kind: "socket"; port: number } | { kind: "pipe"; name: string };
 
@@ -71,7 +72,9 @@ function connect(reader: MessageReader, writer: MessageWriter): Connection {
  * `--stdio`, console output goes to the client's log instead of into the protocol stream.
  */
 function stdioConnection(): Connection {
-  const c = connect(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { charset: "utf-8", contentTypeEncoder: jsonEncoder }));
+  // Frames with an unreadable header are skipped, not left to misalign every later one (see frameResync.ts).
+  const input = process.stdin.pipe(new FrameResync((why) => process.stderr.write(`press-release-annotator: ${why}\n`)));
+  const c = connect(new StreamMessageReader(input), new StreamMessageWriter(process.stdout, { charset: "utf-8", contentTypeEncoder: jsonEncoder }));
   // As console itself formats its arguments (util.format: errors with their stack, no throw on cycles).
   console.log = console.info = console.debug = (...args: unknown[]) => c.console.log(format(...args));
   console.warn = (...args: unknown[]) => c.console.warn(format(...args));
