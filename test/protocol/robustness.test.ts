@@ -271,7 +271,24 @@ describe("protocol robustness: malformed and out-of-range requests", function ()
     await conn.sendNotification("workspace/didChangeConfiguration", { settings: { pressRelease: "not an object" } });
     await conn.sendNotification("$/cancelRequest", { id: "no-such-request" });
     await conn.sendNotification("press/unknownNotification", [null]);
+    // A text that is a number opens an empty document: its report is made, not an internal error.
+    await conn.sendNotification("textDocument/didOpen", { textDocument: { uri: "file:///robustness/number.txt", languageId: "press-release", version: 1, text: 5 } });
+    const report = await c.request<{ markdown: string }>("pressRelease/report", { uri: "file:///robustness/number.txt" });
+    assert.match(report.markdown, /Findings \| 0/);
     await stillServing(c);
+  });
+
+  it("an initialize with workspace folders that are not folders (a number for a URI, a string) is answered, and the server serves", async () => {
+    const other = new TestClient();
+    try {
+      const init = await other.connection.sendRequest<{ capabilities: object }>("initialize", { processId: null, rootUri: null, workspaceFolders: [{ uri: 5, name: "x" }, "junk", null], capabilities: {} });
+      assert.ok(init.capabilities);
+      await other.connection.sendNotification("initialized", {});
+      const p = await other.open(SEED_URI, SEED_TEXT);
+      assert.ok(p.diagnostics.length > 0);
+    } finally {
+      await other.stop();
+    }
   });
 
   it("edits past the end of a document: applied at its end, and every position the server gives afterwards lies inside it", async () => {
@@ -385,6 +402,9 @@ describe("protocol robustness: frames that are not messages", function () {
     ["an id alone", '{"jsonrpc":"2.0","id":5}', -32600, 5],
     ["a method that is not a string", '{"jsonrpc":"2.0","id":9,"method":5}', -32600, 9],
     ["an id that is an object", '{"jsonrpc":"2.0","id":{"a":1},"method":"textDocument/hover","params":{}}', -32600, null],
+    ["params that are a number", '{"jsonrpc":"2.0","id":11,"method":"textDocument/hover","params":5}', -32600, 11],
+    ["a request with null params", '{"jsonrpc":"2.0","id":12,"method":"textDocument/hover","params":null}', -32602, 12],
+    ["an initialize with null capabilities", '{"jsonrpc":"2.0","id":13,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":null}}', -32602, 13],
   ];
   for (const [name, text, code, answerId] of cases) {
     it(`${name}: one answer, error ${code} with id ${answerId}, and the server keeps serving`, async () => {
@@ -393,7 +413,7 @@ describe("protocol robustness: frames that are not messages", function () {
       const m = await next(isErrorAnswer, from);
       assert.equal(m.id, answerId);
       assert.equal(m.error.code, code, m.error.message);
-      assert.match(m.error.message, code === -32700 ? /not JSON/ : /Invalid request/);
+      assert.match(m.error.message, code === -32700 ? /not JSON/ : code === -32602 ? /Invalid params/ : /Invalid request/);
       await stillServes(from);
       assert.equal(received.slice(from).filter(isErrorAnswer).length, 1, "exactly one answer to the bad frame");
     });

@@ -55,6 +55,7 @@ export function updateWithin(doc: PieceDocument, changes: TextDocumentContentCha
 
 /** The server's documents: kept in pieces between edits (see pieceDocument.ts), every edit's range inside the text. */
 export const DOCUMENTS = {
-  create: (uri: string, languageId: string, version: number, content: string) => new PieceDocument(uri, languageId, version, content),
+  // A didOpen whose text is not a string (null, a number) opens an empty document, not one that breaks each reader of its text.
+  create: (uri: string, languageId: string, version: number, content: string) => new PieceDocument(uri, languageId, version, typeof content === "string" ? content : ""),
   update: updateWithin,
 };

@@ -26,7 +26,7 @@ import { codeActions } from "./codeActions";
 import { SOURCE } from "./convert";
 import { foldingRanges } from "./folding";
 import { documentLinks } from "./links";
-import { checkCodeActionContext, documentAt, documentOf, rangeOf } from "./params";
+import { checkCodeActionContext, documentAt, documentOf, isObject, rangeOf } from "./params";
 import type { Settings } from "./settings";
 import { analyzeWorkspace, diagnosticsOfFile, fsPathOf } from "./workspace";
 
@@ -71,9 +71,11 @@ export function featureCapabilities(support: ClientSupport): ServerCapabilities 
 
 /** Workspace folders of the initialize request, as file system paths. */
 export function workspaceFoldersOf(params: InitializeParams): string[] {
-  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  // Read as the client may send them: folders that are not objects, or URIs that are not strings, name nothing.
+  const named = (v: unknown) => (typeof v === "string" ? [v] : []);
+  const uris = Array.isArray(params.workspaceFolders) ? params.workspaceFolders.flatMap((f: unknown) => named(isObject(f) ? f.uri : undefined)) : named(params.rootUri);
   const paths = uris.map(fsPathOf).filter((p): p is string => !!p);
-  if (!paths.length && params.rootPath) paths.push(path.normalize(params.rootPath));
+  if (!paths.length && typeof params.rootPath === "string") paths.push(path.normalize(params.rootPath));
   return paths;
 }
 

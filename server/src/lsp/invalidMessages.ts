@@ -5,8 +5,8 @@
 // client that sent one waiting for an answer that never comes.
 import { ErrorCodes, type DataCallback, type Message, type MessageReader, type MessageWriter, type ResponseMessage } from "vscode-languageserver/node";
 
-/** Why a decoded message is not one the connection can handle, and the id to answer with; undefined when it is fine. */
-export function invalidMessage(msg: unknown): { id: string | number | null; why: string } | undefined {
+/** Why a decoded message is not one the connection can handle, the id and code to answer with; undefined when it is fine. */
+export function invalidMessage(msg: unknown): { id: string | number | null; why: string; code?: number } | undefined {
   if (msg === null || typeof msg !== "object") return { id: null, why: "the message is not a JSON object" };
   if (Array.isArray(msg)) return { id: null, why: "the message is a batch (a JSON array), which LSP does not use" };
   const m = msg as Record<string, unknown>;
@@ -16,6 +16,15 @@ export function invalidMessage(msg: unknown): { id: string | number | null; why:
   if (!("method" in m)) return { id, why: "the message has no method, nor a result or an error" };
   if (typeof m.method !== "string") return { id, why: "the message's method is not a string" };
   if (m.id !== undefined && id === null) return { id, why: "the message's id is neither a number nor a string" };
+  // JSON-RPC's params are an object or an array, or left out. Null is left to shutdown (some
+  // clients send it there); other requests read their params before any handler could check them.
+  if (m.params !== undefined && (m.params === null ? m.id !== undefined && m.method !== "shutdown" : typeof m.params !== "object"))
+    return m.params === null ? { id, why: "the request's params are null", code: ErrorCodes.InvalidParams } : { id, why: "the message's params are neither an object nor an array" };
+  // The library reads an initialize's capabilities before the server's handler runs.
+  if (m.method === "initialize" && m.id !== undefined) {
+    const capabilities = typeof m.params === "object" && m.params !== null ? (m.params as Record<string, unknown>).capabilities : undefined;
+    if (typeof capabilities !== "object" || capabilities === null) return { id, why: "initialize needs the client's capabilities (an object)", code: ErrorCodes.InvalidParams };
+  }
   return undefined;
 }
 
@@ -38,7 +47,8 @@ export function answeringInvalidMessages(reader: MessageReader, writer: MessageW
       reader.listen((msg: Message) => {
         const invalid = invalidMessage(msg);
         if (!invalid) return callback(msg);
-        answer(invalid.id, ErrorCodes.InvalidRequest, `Invalid request: ${invalid.why}.`);
+        const code = invalid.code ?? ErrorCodes.InvalidRequest;
+        answer(invalid.id, code, `${code === ErrorCodes.InvalidParams ? "Invalid params" : "Invalid request"}: ${invalid.why}.`);
         // An object without a method may still be a broken answer to one of the server's own
         // requests: the connection, told of it, rejects the request it has that id for.
         if (typeof msg === "object" && msg !== null && !Array.isArray(msg) && !("method" in msg)) callback(msg);
