@@ -352,6 +352,42 @@ async function messageFrom(child: ChildProcess, received: Record<string, any>[],
   }
 }
 
+describe("protocol robustness: the order of a session", function () {
+  this.timeout(60000);
+
+  it("before initialize a request gets ServerNotInitialized and a notification is dropped; after shutdown a request gets InvalidRequest; exit ends the process with 0", async () => {
+    const child = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    const received: Record<string, any>[] = [];
+    const reader = new MessageReader();
+    child.stdout.on("data", (chunk: Buffer) => void received.push(...reader.push(chunk)));
+    child.stderr.resume();
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const answerTo = (id: number) => messageFrom(child, received, (m) => m.id === id && m.method === undefined, 0);
+    const hover = (id: number) => frame({ id, method: "textDocument/hover", params: { textDocument: { uri: SEED_URI }, position: { line: 22, character: 5 } } });
+    try {
+      child.stdin.write(hover(1));
+      child.stdin.write(frame({ method: "textDocument/didOpen", params: { textDocument: { uri: SEED_URI, languageId: "press-release", version: 1, text: SEED_TEXT } } }));
+      assert.equal((await answerTo(1)).error?.code, -32002, "a request before initialize");
+      child.stdin.write(frame({ id: 2, method: "initialize", params: { processId: null, rootUri: null, capabilities: {} } }));
+      assert.ok((await answerTo(2)).result?.capabilities);
+      child.stdin.write(frame({ method: "initialized", params: {} }));
+      child.stdin.write(hover(3));
+      assert.match((await answerTo(3)).error?.message ?? "", /unknown document/, "the didOpen before initialize was dropped");
+      child.stdin.write(frame({ method: "textDocument/didOpen", params: { textDocument: { uri: SEED_URI, languageId: "press-release", version: 1, text: SEED_TEXT } } }));
+      child.stdin.write(hover(4));
+      assert.ok((await answerTo(4)).result, "served once initialized");
+      child.stdin.write(frame({ id: 5, method: "shutdown" }));
+      assert.equal((await answerTo(5)).result, null);
+      child.stdin.write(hover(6));
+      assert.equal((await answerTo(6)).error?.code, -32600, "a request after shutdown");
+      child.stdin.write(frame({ method: "exit" }));
+      assert.equal(await exited, 0);
+    } finally {
+      child.kill();
+    }
+  });
+});
+
 describe("protocol robustness: frames that are not messages", function () {
   this.timeout(60000);
   // Raw bytes on the server's stdin, and every message it writes back: vscode-jsonrpc's client

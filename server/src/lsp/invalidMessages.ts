@@ -34,6 +34,7 @@ export function answeringInvalidMessages(reader: MessageReader, writer: MessageW
     const response: ResponseMessage = { jsonrpc: "2.0", id, error: { code, message } };
     writer.write(response).catch(() => undefined); // a closed stream: the connection reports that itself
   };
+  const lifecycle = new Lifecycle();
   // The reader still reports the error: the connection logs it, as before.
   reader.onError((e) => {
     if (e instanceof SyntaxError) answer(null, ErrorCodes.ParseError, `Parse error: the message is not JSON (${e.message})`);
@@ -46,7 +47,11 @@ export function answeringInvalidMessages(reader: MessageReader, writer: MessageW
     listen: (callback: DataCallback) =>
       reader.listen((msg: Message) => {
         const invalid = invalidMessage(msg);
-        if (!invalid) return callback(msg);
+        if (!invalid) {
+          const refused = lifecycle.refuses(msg);
+          if (refused && refused.id !== undefined) answer(refused.id, refused.code, refused.message);
+          return refused ? undefined : callback(msg);
+        }
         const code = invalid.code ?? ErrorCodes.InvalidRequest;
         answer(invalid.id, code, `${code === ErrorCodes.InvalidParams ? "Invalid params" : "Invalid request"}: ${invalid.why}.`);
         // An object without a method may still be a broken answer to one of the server's own
@@ -54,4 +59,33 @@ export function answeringInvalidMessages(reader: MessageReader, writer: MessageW
         if (typeof msg === "object" && msg !== null && !Array.isArray(msg) && !("method" in msg)) callback(msg);
       }),
   };
+}
+
+/**
+ * LSP's order of a session: before `initialize` a request gets ServerNotInitialized and a
+ * notification is dropped (except `exit`); after `shutdown` a request gets InvalidRequest and
+ * a notification is dropped (except `exit`). The library served both.
+ */
+class Lifecycle {
+  private phase: "new" | "serving" | "shut" = "new";
+
+  /** How a valid message is refused (no id: dropped unanswered), or undefined when it goes on. */
+  refuses(msg: Message): { id?: string | number; code: number; message: string } | undefined {
+    const m = msg as { id?: string | number; method?: string };
+    if (typeof m.method !== "string" || m.method === "exit") return undefined; // responses, and exit at any time
+    const request = m.id !== undefined;
+    if (this.phase === "new") {
+      if (m.method === "initialize" && request) {
+        this.phase = "serving";
+        return undefined;
+      }
+      return { id: m.id, code: ErrorCodes.ServerNotInitialized, message: `Server not initialized: ${m.method} before initialize.` };
+    }
+    if (this.phase === "serving") {
+      if (m.method === "shutdown" && request) this.phase = "shut";
+      return undefined;
+    }
+    if (m.method === "shutdown" && request) return undefined;
+    return { id: m.id, code: ErrorCodes.InvalidRequest, message: `Invalid request: ${m.method} after shutdown.` };
+  }
 }
