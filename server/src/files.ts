@@ -77,8 +77,17 @@ function compiled(patterns: string | string[], options: picomatch.PicomatchOptio
   try {
     return picomatch(patterns, options);
   } catch (e) {
-    const shown = [patterns].flat().map((p) => (p.length > 60 ? `${p.slice(0, 60)}… (${p.length} characters)` : p));
-    throw new BadPattern(`cannot use the glob pattern ${shown.join(", ")}: ${e instanceof Error ? e.message : String(e)}`);
+    // The pattern refused, on its own: not the others compiled with it.
+    const refused = [patterns].flat().find((p) => {
+      try {
+        picomatch(p, options);
+        return false;
+      } catch {
+        return true;
+      }
+    }) ?? String(patterns);
+    const shown = refused.length > 60 ? `${refused.slice(0, 60)}… (${refused.length} characters)` : refused;
+    throw new BadPattern(`cannot use the glob pattern ${shown}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

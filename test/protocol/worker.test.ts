@@ -264,18 +264,6 @@ describe("analysis cache: a time budget on the server's thread", function () {
     assert.deepEqual(back.result?.findings.map((f) => [f.code, f.start, f.end]), expected);
   });
 
-  it("a short document sent to the worker (as when many are due at once) stays off the server's thread when its analysis there was slow, and only then", async () => {
-    step = 0;
-    cache = new AnalysisCache({ budgetMs: 1e12, slowMs: 1e-9, now, workerScript: WORKER_SCRIPT });
-    assert.ok(fromWorker(await cache.get(doc(1), DEFAULT_SETTINGS, undefined, true)), "analysed in the worker");
-    assert.ok(cache.isOffThread("file:///budget/seed.txt"), "slow there: kept off");
-    cache.dispose();
-    cache = new AnalysisCache({ budgetMs: 1e12, slowMs: 1e9, now, workerScript: WORKER_SCRIPT });
-    assert.ok(fromWorker(await cache.get(doc(1), DEFAULT_SETTINGS, undefined, true)));
-    assert.ok(!cache.isOffThread("file:///budget/seed.txt"), "quick there: not kept off");
-    assert.ok(!fromWorker(await cache.get(doc(2), DEFAULT_SETTINGS)), "the next version on the server's thread");
-  });
-
   it("one slow analysis on the server's thread is forgiven (the first ones run cold); two in a row send the document to the worker", async () => {
     step = 1;
     cache = new AnalysisCache({ budgetMs: 1e12, slowMs: 1, now, workerScript: WORKER_SCRIPT });

@@ -120,9 +120,8 @@ export class AnalysisCache {
   private readonly memos = new Map<string, AnalysisMemo>();
   /**
    * Documents under WORKER_MIN_LENGTH analysed in the worker all the same, as too slow for the
-   * server's thread (see MAIN_THREAD_BUDGET_MS, MAIN_THREAD_SLOW_MS; or an analysis in the
-   * worker over MAIN_THREAD_SLOW_MS), until one of their analyses there takes under half of
-   * MAIN_THREAD_SLOW_MS: an edit made the text ordinary.
+   * server's thread (see MAIN_THREAD_BUDGET_MS, MAIN_THREAD_SLOW_MS), until one of their
+   * analyses there takes under half of MAIN_THREAD_SLOW_MS: an edit made the text ordinary.
    */
   private readonly offThread = new Set<string>();
   /** Per document, how many of its analyses in a row on the server's thread were slow. */
@@ -172,10 +171,10 @@ export class AnalysisCache {
 
   /**
    * The analysis of this version of the document: at once for ordinary documents, from the
-   * worker thread for large ones (and for any with `inWorker`). Rejects with AnalysisCancelled when a newer version (or a
+   * worker thread for large ones. Rejects with AnalysisCancelled when a newer version (or a
    * settings change) replaced it before it finished.
    */
-  get(doc: TextDocument, settings: Settings, isCancelled?: () => boolean, inWorker = false): Promise<CachedAnalysis> {
+  get(doc: TextDocument, settings: Settings, isCancelled?: () => boolean): Promise<CachedAnalysis> {
     const hit = this.entries.get(doc.uri);
     // The same text is the same string (TextDocument keeps it): no comparison of characters while the document is unchanged.
     if (hit && hit.version === doc.version && hit.text === doc.getText()) return hit.pending;
@@ -187,7 +186,7 @@ export class AnalysisCache {
     const skipped = skippedBySize(doc, settings);
     if (skipped) return settle(skipped);
     const short = doc.getText().length < WORKER_MIN_LENGTH;
-    if (short && !inWorker && !this.offThread.has(doc.uri)) {
+    if (short && !this.offThread.has(doc.uri)) {
       let memo = this.memos.get(doc.uri);
       if (!memo) this.memos.set(doc.uri, (memo = new AnalysisMemo()));
       let here: { value: CachedAnalysis; ms: number } | undefined;
@@ -205,13 +204,11 @@ export class AnalysisCache {
     const entry: Entry = { version: snapshot.version, text: doc.getText(), cancel: run.cancel, pending: Promise.resolve() as unknown as Promise<CachedAnalysis> };
     entry.pending = run.result.then(
       (w) => {
-        // The worker's own time (a job queued behind a large release's waited, and is not slow):
-        // quick brings the document back to the server's thread; slow keeps it off, also when
-        // it came here without a slow run on the thread (see `due` in service.ts).
+        // The worker's own time: a job queued behind a large release's would otherwise keep its document off the thread.
         if (short && w.analysisMs < this.slowMs / 2) {
           this.offThread.delete(doc.uri);
           this.slowRuns.delete(doc.uri);
-        } else if (short && w.analysisMs > this.slowMs) this.offThread.add(doc.uri);
+        }
         return (entry.value = judged(snapshot, settings, w.result, w));
       },
       (e: unknown) => {
@@ -221,6 +218,14 @@ export class AnalysisCache {
     );
     this.entries.set(doc.uri, entry);
     return entry.pending;
+  }
+
+  /**
+   * Whether `a` is the analysis the cache holds for the document now: one that settled after a
+   * newer text replaced its own (an open of the URI again, a change keeping the version) is not.
+   */
+  isCurrent(uri: string, a: CachedAnalysis): boolean {
+    return this.entries.get(uri)?.value === a;
   }
 
   /**

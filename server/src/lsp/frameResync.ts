@@ -8,6 +8,16 @@ import { Transform, type TransformCallback } from "node:stream";
 
 const HEADER_END = Buffer.from("\r\n\r\n");
 const CONTENT_LENGTH = "content-length:";
+const HYPHEN = 0x2d;
+
+/** Where "Content-Length:" (any case) starts in `b` from `from`, or -1: found by its hyphen, a native byte search, with no copy of `b`. */
+function contentLengthAt(b: Buffer, from: number): number {
+  for (let i = b.indexOf(HYPHEN, from + 7); i >= 0; i = b.indexOf(HYPHEN, i + 1)) {
+    if (i + 8 > b.length) return -1;
+    if (b.toString("latin1", i - 7, i + 8).toLowerCase() === CONTENT_LENGTH) return i - 7;
+  }
+  return -1;
+}
 /** Past this many bytes with no end of the header block, the bytes are not a header. */
 const MAX_HEADER_BYTES = 8192;
 /** A body no string can hold (V8's longest is about 2^29 characters): waiting for it would swallow every later message. */
@@ -19,7 +29,8 @@ export function contentLengthOf(header: string): number | string {
   for (const line of header.split("\r\n")) {
     const colon = line.indexOf(":");
     if (colon < 0) return `a header line without ":" (${JSON.stringify(line.slice(0, 60))})`;
-    if (line.slice(0, colon).trim().toLowerCase() !== "content-length") continue;
+    // The name as vscode-jsonrpc reads it: not trimmed (" Content-Length" is another header to it).
+    if (line.slice(0, colon).toLowerCase() !== "content-length") continue;
     const value = line.slice(colon + 1).trim();
     if (!/^\d{1,15}$/.test(value)) return `Content-Length is not a number of bytes (${JSON.stringify(value.slice(0, 60))})`;
     length = Number(value);
@@ -35,6 +46,8 @@ export class FrameResync extends Transform {
   private body = 0;
   /** After a bad header: looking for the next "Content-Length:". */
   private skipping = false;
+  private reportedAt = -Infinity;
+  private unreported = 0;
 
   constructor(private readonly report: (why: string) => void) {
     super();
@@ -60,8 +73,7 @@ export class FrameResync extends Transform {
   private readHeader(): Buffer {
     const none = Buffer.alloc(0);
     if (this.skipping) {
-      // Lower case of latin1 bytes: the search is by bytes, as the header is ASCII.
-      const at = this.pending.toString("latin1").toLowerCase().indexOf(CONTENT_LENGTH);
+      const at = contentLengthAt(this.pending, 0);
       if (at < 0) {
         // Keep only what could be the start of "Content-Length:" cut by the chunk's end.
         this.pending = this.pending.subarray(Math.max(0, this.pending.length - CONTENT_LENGTH.length + 1));
@@ -86,7 +98,14 @@ export class FrameResync extends Transform {
   }
 
   private skipFrom(why: string): void {
-    this.report(`a message with a header that cannot be read was skipped: ${why}`);
+    // One line a second at most: a client sending nothing but bad frames does not flood the log.
+    const now = Date.now();
+    if (now - this.reportedAt >= 1000) {
+      const more = this.unreported ? ` (and ${this.unreported} more since the last report)` : "";
+      this.report(`a message with a header that cannot be read was skipped: ${why}${more}`);
+      this.reportedAt = now;
+      this.unreported = 0;
+    } else this.unreported++;
     this.skipping = true;
     // The search for the next frame starts after the bad header's first byte.
     this.pending = this.pending.subarray(1);

@@ -5,7 +5,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { DOCUMENTS } from "./documentUpdate";
 import { hoverAt } from "../analysis/hover";
 import { AnalysisCancelled } from "../analysis/types";
-import { AnalysisCache, MAIN_THREAD_SLOW_MS, type CachedAnalysis } from "./analysisCache";
+import { AnalysisCache, type CachedAnalysis } from "./analysisCache";
 import { firstLineRange, SOURCE, toDiagnostics, toRange, toSymbol } from "./convert";
 import { DEFAULT_SETTINGS, settingsFrom, type Settings } from "./settings";
 import { documentOf, positionOf } from "./params";
@@ -15,7 +15,7 @@ import { clientSupport, featureCapabilities, registerFeatures, workspaceFoldersO
 const sizeOf = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} characters`);
 
 /** See `due` in startService. */
-const COOL_DOWN_MS = 1000;
+const BREATHER_MS = 20;
 
 export function startService(connection: Connection): void {
   const documents = new TextDocuments<TextDocument>(DOCUMENTS);
@@ -78,10 +78,10 @@ export function startService(connection: Connection): void {
     features.refreshWorkspace();
   });
 
-  async function analysisOf(doc: TextDocument, inWorker = false): Promise<CachedAnalysis | undefined> {
+  async function analysisOf(doc: TextDocument): Promise<CachedAnalysis | undefined> {
     const version = doc.version;
     try {
-      return await cache.get(doc, settings, () => documents.get(doc.uri)?.version !== version, inWorker);
+      return await cache.get(doc, settings, () => documents.get(doc.uri)?.version !== version);
     } catch (e) {
       if (e instanceof AnalysisCancelled) {
         connection.console.log(`analysis of ${doc.uri} (version ${version}) cancelled: replaced by a newer version, a settings change or a close`);
@@ -92,12 +92,12 @@ export function startService(connection: Connection): void {
     }
   }
 
-  async function publish(doc: TextDocument, inWorker = false): Promise<void> {
+  async function publish(doc: TextDocument): Promise<void> {
     let current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return; // a newer version will publish
-    const a = await analysisOf(current, inWorker);
+    const a = await analysisOf(current);
     current = documents.get(doc.uri);
-    if (!a || !current || current.version !== a.version) return; // replaced while it was analysed
+    if (!a || !current || current.version !== a.version || !cache.isCurrent(current.uri, a)) return; // replaced while it was analysed
     let diagnostics: Diagnostic[] = [];
     if (a.result) diagnostics = toDiagnostics(current, a.result.findings, settings.maxProblems);
     else if (a.skipped === "too-large")
@@ -112,18 +112,16 @@ export function startService(connection: Connection): void {
   }
 
   /**
-   * Documents due for analysis without a debounce, in order: one per two turns of the event
-   * loop (the JSON-RPC layer reads a message in one turn and handles it in the next), so that
-   * requests are answered between them. Many due at once (documents opened together, a
-   * settings change) were analysed back to back, and each may hold the server's thread up to
-   * its budget (see analysisCache.ts): seconds before anything waiting was answered. After one
-   * analysis that held the thread MAIN_THREAD_SLOW_MS, other documents due within COOL_DOWN_MS
-   * go to the worker thread.
+   * Documents due for analysis without a debounce, in order, one at a time, with the requests
+   * that came in meanwhile answered in between. Many due at once (documents opened together, a
+   * settings change) were analysed back to back, each holding the server's thread up to its
+   * budget (see analysisCache.ts): five hostile releases opened together held it 2.5 s. After a
+   * quick analysis the next waits two turns of the event loop (the JSON-RPC layer reads a
+   * message in one turn and handles it in the next); after a long one, BREATHER_MS, during
+   * which the layer handles one waiting message per turn, however many came in.
    */
-  const due = new Map<string, (inWorker: boolean) => void>();
+  const due = new Map<string, () => void>();
   let analysingDue = false;
-  let coolUntil = 0;
-  let slowUri = "";
   const twoTurns = (then: () => void) => setImmediate(() => setImmediate(then));
   function analyseDue(): void {
     const next = due.entries().next();
@@ -132,21 +130,16 @@ export function startService(connection: Connection): void {
     const [uri, run] = next.value;
     due.delete(uri);
     const started = performance.now();
-    // The slow document itself is left to the cache's own rule (two slow runs in a row).
-    run(started < coolUntil && uri !== slowUri);
-    const ended = performance.now();
-    if (ended - started > MAIN_THREAD_SLOW_MS) {
-      coolUntil = ended + COOL_DOWN_MS;
-      slowUri = uri;
-    }
-    twoTurns(analyseDue);
+    run();
+    if (performance.now() - started > BREATHER_MS) setTimeout(analyseDue, BREATHER_MS);
+    else twoTurns(analyseDue);
   }
 
   function schedule(doc: TextDocument, delay = settings.debounceMs): void {
     timers.get(doc.uri)?.();
-    const run = (inWorker = false) => {
+    const run = () => {
       timers.delete(doc.uri);
-      void publish(doc, inWorker);
+      void publish(doc);
     };
     if (delay > 0) {
       const timer = setTimeout(run, delay);
