@@ -226,6 +226,27 @@ describe("analysis worker: hovers without the model", function () {
   });
 });
 
+describe("analysis cache: which analysis is current", function () {
+  this.timeout(120000);
+
+  it("an analysis of a text the URI no longer holds (another text under the same version) is not current; the new text's is", async () => {
+    const cache = new AnalysisCache({ workerScript: WORKER_SCRIPT });
+    try {
+      const uri = "file:///current/doc.txt";
+      const large = SEED_TEXT.repeat(Math.ceil((WORKER_MIN_LENGTH + 1) / SEED_TEXT.length)); // analysed in the worker
+      const old = await cache.get(TextDocument.create(uri, "press-release", 1, large), DEFAULT_SETTINGS);
+      assert.ok(cache.isCurrent(uri, old));
+      // What the server asks before publishing an analysis that settled late: is it still the one held?
+      const fresh = await cache.get(TextDocument.create(uri, "press-release", 1, SEED_TEXT), DEFAULT_SETTINGS);
+      assert.ok(cache.isCurrent(uri, fresh));
+      assert.ok(!cache.isCurrent(uri, old), "the old text's analysis is not current");
+      assert.notDeepEqual(old.result?.findings.length, fresh.result?.findings.length);
+    } finally {
+      cache.dispose();
+    }
+  });
+});
+
 describe("analysis cache: a time budget on the server's thread", function () {
   this.timeout(120000);
   // A clock the test moves: each reading advances it by `step` (the analysis polls it).
