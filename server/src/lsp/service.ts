@@ -132,7 +132,8 @@ export function startService(connection: Connection): void {
     const started = performance.now();
     run();
     if (performance.now() - started > BREATHER_MS) setTimeout(analyseDue, BREATHER_MS);
-    else twoTurns(analyseDue);
+    else if (due.size) twoTurns(analyseDue);
+    else analysingDue = false; // nothing else due: the next edit's analysis need not wait
   }
 
   function schedule(doc: TextDocument, delay = settings.debounceMs): void {
