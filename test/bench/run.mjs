@@ -287,8 +287,8 @@ async function benchServer() {
   }
 
   // Five such releases opened together, then a settings change that has every open document
-  // analysed again: the server's thread is held about one budget, not one per document (the
-  // rest go to the worker), with hovers on another release every 10 ms throughout.
+  // analysed again: the server's thread is held about one budget at a time, not one per
+  // document back to back, with hovers on another release every 10 ms throughout.
   {
     const { s, hover } = await serverWithSmallRelease();
     const hostile = "said ".repeat(51200);
