@@ -1,5 +1,6 @@
 // press-release-annotate: the engine on files, folders and globs, as a readable report,
 // JSON, SARIF or Markdown. Exit codes: 0 clean, 1 a finding at or above --fail-on, 2 bad input.
+import { fstatSync } from "node:fs";
 import { analyze } from "./analysis/index";
 import { releaseEvidence } from "./analysis/detect";
 import type { Severity } from "./analysis/types";
@@ -11,7 +12,17 @@ import { compileRegexesOnFirstRun } from "./regexTiering";
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
+function stdinIsFolder(): boolean {
+  try {
+    return fstatSync(0).isDirectory();
+  } catch {
+    return false; // no standard input at all: reading it says so
+  }
+}
+
 async function readStdin(): Promise<string> {
+  // Standard input opened on a folder (`- < dir`) reads as nothing: say what it is, not "empty file".
+  if (stdinIsFolder()) throw new UnreadableFile("standard input is a folder, not a file");
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return decodeText(Buffer.concat(chunks));

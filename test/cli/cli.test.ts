@@ -2,7 +2,7 @@
 // output; folders and globs; --fail-on exit codes; bad input as one-line errors with exit 2.
 import { strict as assert } from "node:assert";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { RULES } from "../../server/src/rules/registry";
@@ -307,6 +307,17 @@ describe("CLI: press-release-annotate", function () {
         assert.match(r.stderr, /^press-release-annotate: .+\nusage: /);
       }
     });
+  });
+
+  it("standard input opened on a folder (`- < dir`): exit 2, saying so (it read as an empty file)", () => {
+    const fd = openSync(ROOT, "r");
+    try {
+      const r = spawnSync(process.execPath, [CLI, "-"], { cwd: ROOT, stdio: [fd, "pipe", "pipe"], encoding: "utf8" });
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /^press-release-annotate: -: standard input is a folder, not a file$/m);
+    } finally {
+      closeSync(fd);
+    }
   });
 
   it("a glob or --exclude pattern picomatch cannot use (over 65,536 characters) exits 2 with a message, not an internal error", () => {

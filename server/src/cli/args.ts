@@ -38,7 +38,7 @@ exit codes:
   1  a finding at or above --fail-on
   2  bad input: a file missing, unreadable, binary, not UTF-8 or empty; a folder or
      glob with no .txt files; a bad option
-  3  internal error
+  3  the output cannot be written (a full disk), or an internal error
 `;
 
 const FORMATS = new Set<Format>(["text", "json", "sarif", "markdown"]);
