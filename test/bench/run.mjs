@@ -165,6 +165,21 @@ async function serverWithSmallRelease() {
   return { s, hover: () => s.request("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 1 } }) };
 }
 
+/** How long each hover took, asked one after another `gapMs` apart, until `settled` settles. */
+async function hoversUntil(hover, settled, gapMs) {
+  let done = false;
+  const end = settled.then(() => (done = true));
+  const latencies = [];
+  while (!done) {
+    const h0 = performance.now();
+    await hover();
+    latencies.push(performance.now() - h0);
+    await new Promise((r) => setTimeout(r, gapMs));
+  }
+  await end;
+  return latencies;
+}
+
 async function benchServer() {
   const out = {};
   // Startup: spawn → initialize result.
@@ -226,21 +241,11 @@ async function benchServer() {
     const { s, hover } = await serverWithSmallRelease();
     const bigUri = "file:///bench/ten-mb.txt";
     const t0 = performance.now();
-    let done = false;
-    const bigDone = s.diagnostics(bigUri, 1).then(() => {
-      done = true;
-      return performance.now() - t0;
-    });
+    const bigDone = s.diagnostics(bigUri, 1).then(() => performance.now() - t0);
     const bigText = input("10MB")[0];
     s.notify("textDocument/didOpen", { textDocument: { uri: bigUri, languageId: "press-release", version: 1, text: bigText } });
     await hover();
-    const lat = [];
-    while (!done) {
-      const h0 = performance.now();
-      await hover();
-      lat.push(performance.now() - h0);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const lat = await hoversUntil(hover, bigDone, 100);
     out.hoverDuringBig = { median: median(lat), max: Math.max(...lat), n: lat.length };
     out.bigDiagnosticsMs = await bigDone;
     log(`  hovers during a 10 MB analysis: median ${fmtMs(out.hoverDuringBig.median)}, max ${fmtMs(out.hoverDuringBig.max)} over ${lat.length}; the 10 MB release's diagnostics after ${fmtMs(out.bigDiagnosticsMs)}`);
@@ -267,19 +272,12 @@ async function benchServer() {
     const holds = { open: 0, edits: 0 };
     const t0 = performance.now();
     for (let v = 1; v <= 6; v++) {
-      let done = false;
-      const published = s.diagnostics(uri, v).then(() => (done = true));
+      const published = s.diagnostics(uri, v);
       if (v === 1) s.notify("textDocument/didOpen", { textDocument: { uri, languageId: "press-release", version: 1, text: hostile } });
       else s.notify("textDocument/didChange", { textDocument: { uri, version: v }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: v % 2 ? 1 : 0 } }, text: v % 2 ? "" : "x" }] });
-      while (!done) {
-        const h0 = performance.now();
-        await hover();
-        const held = performance.now() - h0;
-        if (v === 1) holds.open = Math.max(holds.open, held);
-        else holds.edits = Math.max(holds.edits, held);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      await published;
+      const held = Math.max(0, ...(await hoversUntil(hover, published, 10)));
+      if (v === 1) holds.open = held;
+      else holds.edits = Math.max(holds.edits, held);
     }
     out.hostile = { ...holds, totalMs: performance.now() - t0, kb: hostile.length / 1024 };
     log(`  hostile ${out.hostile.kb} KB release: longest hover while it was opened ${fmtMs(holds.open)}, while it was edited 5 times ${fmtMs(holds.edits)}`);
@@ -293,19 +291,7 @@ async function benchServer() {
     const { s, hover } = await serverWithSmallRelease();
     const hostile = "said ".repeat(51200);
     const uris = Array.from({ length: 5 }, (_, i) => `file:///bench/hostile-${i}.txt`);
-    const longestUntil = async (all) => {
-      let done = false;
-      const settled = all.then(() => (done = true));
-      let longest = 0;
-      while (!done) {
-        const h0 = performance.now();
-        await hover();
-        longest = Math.max(longest, performance.now() - h0);
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      await settled;
-      return longest;
-    };
+    const longestUntil = async (all) => Math.max(0, ...(await hoversUntil(hover, all, 10)));
     let all = Promise.all(uris.map((uri) => s.diagnostics(uri, 1)));
     for (const uri of uris) s.notify("textDocument/didOpen", { textDocument: { uri, languageId: "press-release", version: 1, text: hostile } });
     const open = await longestUntil(all);

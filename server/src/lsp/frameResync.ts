@@ -10,9 +10,9 @@ const HEADER_END = Buffer.from("\r\n\r\n");
 const CONTENT_LENGTH = "content-length:";
 const HYPHEN = 0x2d;
 
-/** Where "Content-Length:" (any case) starts in `b` from `from`, or -1: found by its hyphen, a native byte search, with no copy of `b`. */
-function contentLengthAt(b: Buffer, from: number): number {
-  for (let i = b.indexOf(HYPHEN, from + 7); i >= 0; i = b.indexOf(HYPHEN, i + 1)) {
+/** Where "Content-Length:" (any case) starts in `b`, or -1: found by its hyphen, a native byte search, with no copy of `b`. */
+function contentLengthAt(b: Buffer): number {
+  for (let i = b.indexOf(HYPHEN, 7); i >= 0; i = b.indexOf(HYPHEN, i + 1)) {
     if (i + 8 > b.length) return -1;
     if (b.toString("latin1", i - 7, i + 8).toLowerCase() === CONTENT_LENGTH) return i - 7;
   }
@@ -73,7 +73,7 @@ export class FrameResync extends Transform {
   private readHeader(): Buffer {
     const none = Buffer.alloc(0);
     if (this.skipping) {
-      const at = contentLengthAt(this.pending, 0);
+      const at = contentLengthAt(this.pending);
       if (at < 0) {
         // Keep only what could be the start of "Content-Length:" cut by the chunk's end.
         this.pending = this.pending.subarray(Math.max(0, this.pending.length - CONTENT_LENGTH.length + 1));
