@@ -1,6 +1,7 @@
 // Entry point: a language server over the transport its command line names (see transports.ts).
 import { startService } from "./lsp/service";
 import { connectionOver, transportOf } from "./lsp/transports";
+import { MessageTraffic } from "./lsp/messageTraffic";
 import { compileRegexesOnFirstRun } from "./regexTiering";
 
 const transport = transportOf(process.argv.slice(2));
@@ -9,6 +10,7 @@ if ("error" in transport) {
   process.exit(2);
 }
 compileRegexesOnFirstRun();
-const connection = connectionOver(transport);
-startService(connection);
+const traffic = new MessageTraffic();
+const connection = connectionOver(transport, traffic);
+startService(connection, traffic);
 connection.listen();

@@ -9,15 +9,16 @@ import { AnalysisCache, type CachedAnalysis } from "./analysisCache";
 import { firstLineRange, SOURCE, toDiagnostics, toRange, toSymbol } from "./convert";
 import { DEFAULT_SETTINGS, settingsFrom, type Settings } from "./settings";
 import { documentOf, positionOf } from "./params";
+import type { MessageTraffic } from "./messageTraffic";
 import { clientSupport, featureCapabilities, registerFeatures, workspaceFoldersOf, type ClientSupport } from "./features";
 
 /** A size for people: "4.9 KB", "21.3 MB" (characters counted as bytes), "900 characters". */
 const sizeOf = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} characters`);
 
 /** See `due` in startService. */
-const BREATHER_MS = 20;
+const QUIET_CAP_MS = 250;
 
-export function startService(connection: Connection): void {
+export function startService(connection: Connection, traffic: MessageTraffic): void {
   const documents = new TextDocuments<TextDocument>(DOCUMENTS);
   const cache = new AnalysisCache();
   /** Per document, the cancel of its scheduled analysis. */
@@ -115,25 +116,22 @@ export function startService(connection: Connection): void {
    * Documents due for analysis without a debounce, in order, one at a time, with the requests
    * that came in meanwhile answered in between. Many due at once (documents opened together, a
    * settings change) were analysed back to back, each holding the server's thread up to its
-   * budget (see analysisCache.ts): five hostile releases opened together held it 2.5 s. After a
-   * quick analysis the next waits two turns of the event loop (the JSON-RPC layer reads a
-   * message in one turn and handles it in the next); after a long one, BREATHER_MS, during
-   * which the layer handles one waiting message per turn, however many came in.
+   * budget (see analysisCache.ts): five hostile releases opened together held it 2.5 s. After
+   * each analysis the next waits until the connection has no message left to hand over (see
+   * MessageTraffic.whenQuiet), at most QUIET_CAP_MS, so a flood of requests cannot hold the
+   * analyses back for ever. Documents that become due meanwhile (opened together, they arrive
+   * one per turn) join the queue.
    */
   const due = new Map<string, () => void>();
   let analysingDue = false;
-  const twoTurns = (then: () => void) => setImmediate(() => setImmediate(then));
   function analyseDue(): void {
     const next = due.entries().next();
     analysingDue = !next.done;
     if (next.done) return;
     const [uri, run] = next.value;
     due.delete(uri);
-    const started = performance.now();
     run();
-    if (performance.now() - started > BREATHER_MS) setTimeout(analyseDue, BREATHER_MS);
-    else if (due.size) twoTurns(analyseDue);
-    else analysingDue = false; // nothing else due: the next edit's analysis need not wait
+    traffic.whenQuiet(analyseDue, QUIET_CAP_MS);
   }
 
   function schedule(doc: TextDocument, delay = settings.debounceMs): void {

@@ -19,6 +19,7 @@ import {
 import { jsonEncoder } from "./jsonEncoder";
 import { answeringInvalidMessages } from "./invalidMessages";
 import { FrameResync } from "./frameResync";
+import type { MessageTraffic } from "./messageTraffic";
 
 export type Transport = { kind: "stdio" } | { kind: "ipc" } | { kind: "socket"; port: number } | { kind: "pipe"; name: string };
 
@@ -49,10 +50,13 @@ function splitFlag(arg: string): [string, string | undefined] {
   return eq < 0 ? [arg, undefined] : [arg.slice(0, eq), arg.slice(eq + 1)];
 }
 
-export function connectionOver(transport: Transport): Connection {
+/** The connection over `transport`, its messages counted by `traffic`. */
+export function connectionOver(transport: Transport, traffic: MessageTraffic): Connection {
+  const connect = (reader: MessageReader, writer: MessageWriter): Connection =>
+    createConnection(ProposedFeatures.all, traffic.watching(answeringInvalidMessages(reader, writer)), writer, { messageStrategy: traffic.strategy });
   switch (transport.kind) {
     case "stdio":
-      return stdioConnection();
+      return stdioConnection(connect);
     case "ipc":
       return connect(new IPCMessageReader(process), new IPCMessageWriter(process));
     case "socket":
@@ -63,15 +67,11 @@ export function connectionOver(transport: Transport): Connection {
   }
 }
 
-function connect(reader: MessageReader, writer: MessageWriter): Connection {
-  return createConnection(ProposedFeatures.all, answeringInvalidMessages(reader, writer), writer);
-}
-
 /**
  * Over stdio, with our JSON encoder (see jsonEncoder.ts). As createConnection does for
  * `--stdio`, console output goes to the client's log instead of into the protocol stream.
  */
-function stdioConnection(): Connection {
+function stdioConnection(connect: (reader: MessageReader, writer: MessageWriter) => Connection): Connection {
   // Frames with an unreadable header are skipped, not left to misalign every later one (see frameResync.ts).
   const input = process.stdin.pipe(new FrameResync((why) => process.stderr.write(`press-release-annotator: ${why}\n`)));
   const c = connect(new StreamMessageReader(input), new StreamMessageWriter(process.stdout, { charset: "utf-8", contentTypeEncoder: jsonEncoder }));
