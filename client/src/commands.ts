@@ -60,7 +60,7 @@ export function registerCommands(client: ServerLink, reports: ReportProvider, sc
     }),
     commands.registerCommand(Commands.analyzeWorkspace, async () => {
       const r = await client.sendRequest<AnalyzeWorkspaceResult>(AnalyzeWorkspaceRequest, {});
-      const skipped = r.skipped ? `; ${r.skipped} unreadable or too large` : "";
+      const skipped = r.skipped ? `; ${r.skipped} skipped (unreadable, too large, or named in bytes that are not UTF-8)` : "";
       void window.showInformationMessage(`${r.cancelled ? "Cancelled: " : ""}Analysed ${r.files} .txt files: ${r.releases} releases, ${r.findings} findings${skipped}. Open files keep their live findings.`);
     }),
     commands.registerCommand(Commands.ignoreFinding, ignoreFinding),

@@ -51,7 +51,7 @@ export async function readText(file: string, maxSize = Number.MAX_SAFE_INTEGER):
     st = await stat(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UnreadableFile(code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : `cannot read (${code ?? String(e)})`);
+    throw new UnreadableFile(code === "ENOENT" ? `no such file${file.includes("\uFFFD") ? " (the name as given is not valid UTF-8 text: if the file exists, rename it)" : ""}` : code === "EACCES" ? "permission denied" : `cannot read (${code ?? String(e)})`);
   }
   if (st.isDirectory()) throw new UnreadableFile("is a directory");
   if (!st.isFile()) throw new UnreadableFile("not a regular file");
@@ -112,9 +112,38 @@ export interface WalkOptions {
   extensions?: readonly string[];
   /** Polled between folders; stop walking when it returns true. */
   isCancelled?: () => boolean;
+  /** Told of each folder that cannot be listed, and each folder or wanted file whose name cannot be used (see walk). */
+  onSkip?: (skipped: Skipped) => void;
 }
 
-/** Yields the matching files under root (sorted, depth-first), skipping excluded paths and unreadable folders. */
+export interface Skipped {
+  /** The path, with bytes of its name that are not UTF-8 written as \xHH. */
+  path: string;
+  folder: boolean;
+  reason: string;
+}
+
+/**
+ * A name read as bytes: the text it spells, or undefined when it is not UTF-8 (a name from an
+ * old archive in Latin-1, say). Node names files by strings, so such a file cannot be opened:
+ * its name read as text has U+FFFD where the bytes were.
+ */
+function nameOf(bytes: Buffer): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A name that is not UTF-8, for people: printable ASCII as it is, every other byte as \xHH. */
+const escapedName = (bytes: Buffer) => Array.from(bytes, (b) => (b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, "0")}`)).join("");
+
+/**
+ * Yields the matching files under root (sorted, depth-first), skipping excluded paths. What it
+ * cannot search or read (a folder it may not list, a name that is not UTF-8) is told to
+ * `onSkip`, not dropped without a word.
+ */
 export async function* walk(root: string, options: WalkOptions = {}): AsyncGenerator<string> {
   const excluded = globMatcher(options.exclude ?? []);
   const exts = (options.extensions ?? [".txt"]).map((e) => e.toLowerCase());
@@ -124,18 +153,23 @@ export async function* walk(root: string, options: WalkOptions = {}): AsyncGener
     const dir = stack.pop()!;
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
+      entries = await readdir(dir, { withFileTypes: true, encoding: "buffer" });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      options.onSkip?.({ path: dir, folder: true, reason: `cannot list this folder (${code === "EACCES" ? "permission denied" : (code ?? String(e))})` });
       continue;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const named = entries.map((e) => ({ e, name: nameOf(e.name) })).map((x) => ({ ...x, shown: x.name ?? escapedName(x.e.name) }));
+    named.sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
     const subdirs: string[] = [];
-    for (const e of entries) {
-      const full = path.join(dir, e.name);
-      const rel = path.relative(root, full);
-      if (excluded(rel)) continue;
-      if (e.isDirectory()) subdirs.push(full);
-      else if (e.isFile() && exts.some((x) => e.name.toLowerCase().endsWith(x))) yield full;
+    for (const { e, name, shown } of named) {
+      const full = path.join(dir, shown);
+      if (excluded(path.relative(root, full))) continue;
+      const folder = e.isDirectory();
+      if (!folder && !(e.isFile() && exts.some((x) => shown.toLowerCase().endsWith(x)))) continue;
+      if (name === undefined) options.onSkip?.({ path: full, folder, reason: `its name is not valid UTF-8 text; rename the ${folder ? "folder to search" : "file to analyse"} it` });
+      else if (folder) subdirs.push(full);
+      else yield full;
     }
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
   }
@@ -146,15 +180,22 @@ export function isGlob(arg: string): boolean {
   return picomatch.scan(arg).isGlob;
 }
 
-/** Expands a glob pattern (relative to cwd, or absolute) into the matching files. */
-export async function expandGlob(pattern: string, cwd: string, exclude: readonly string[] = []): Promise<string[]> {
+/**
+ * Expands a glob pattern (relative to cwd, or absolute) into the matching files. `onSkip` hears
+ * of the wanted files that cannot be used, and of the folders that cannot be searched where the
+ * pattern reaches.
+ */
+export async function expandGlob(pattern: string, cwd: string, exclude: readonly string[] = [], onSkip?: (skipped: Skipped) => void): Promise<string[]> {
   const scan = picomatch.scan(pattern.split(path.sep).join("/"));
   const base = path.resolve(cwd, scan.base || ".");
   const match = compiled(scan.glob, { dot: false });
+  const relative = (f: string) => path.relative(base, f).split(path.sep).join("/");
+  const depth = scan.glob.includes("**") ? Infinity : scan.glob.split("/").length;
+  const reached = (s: Skipped) => (s.folder ? relative(s.path).split("/").length < depth : match(relative(s.path)));
   const out: string[] = [];
   // Walk every file under the static base; the glob decides which ones count.
-  for await (const f of walk(base, { exclude, extensions: [""] })) {
-    if (match(path.relative(base, f).split(path.sep).join("/"))) out.push(f);
+  for await (const f of walk(base, { exclude, extensions: [""], onSkip: onSkip && ((s) => reached(s) && onSkip(s)) })) {
+    if (match(relative(f))) out.push(f);
   }
   return out;
 }

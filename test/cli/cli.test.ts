@@ -229,6 +229,22 @@ describe("CLI: press-release-annotate", function () {
       assert.match(run(["--enable", "auto", "releases/notes.txt"], { cwd: tmp }).stdout, /notes\.txt: not a press release/);
     });
 
+    it("a file or folder whose name is not UTF-8 is named on stderr (bytes as \\xHH) with what to do, exit 2; the rest is analysed", () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "pra-cli-names-"));
+      try {
+        writeFileSync(path.join(dir, "seed.txt"), SEED_TEXT);
+        writeFileSync(Buffer.concat([Buffer.from(dir + "/caf"), Buffer.from([0xe9]), Buffer.from(".txt")]), SEED_TEXT);
+        mkdirSync(Buffer.concat([Buffer.from(dir + "/d"), Buffer.from([0xe9]), Buffer.from("p")]));
+        const r = run(["-f", "json", "."], { cwd: dir });
+        assert.equal(r.status, 2, r.stderr);
+        assert.deepEqual((JSON.parse(r.stdout) as JsonFile[]).filter((e) => e.findings).map((e) => e.file), ["seed.txt"]);
+        assert.match(r.stderr, /caf\\xE9\.txt: its name is not valid UTF-8 text; rename the file to analyse it/);
+        assert.match(r.stderr, /d\\xE9p: its name is not valid UTF-8 text; rename the folder to search it/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it("a file named twice is analysed once", () => {
       const r = run(["-f", "json", "releases/seed.txt", "./releases/seed.txt", "releases"], { cwd: tmp });
       const files = (JSON.parse(r.stdout) as JsonFile[]).map((e) => e.file);

@@ -34,6 +34,7 @@ describe("protocol: analyse workspace", function () {
     file("binary.txt", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]));
     file("latin1.txt", Buffer.from("Caf\xe9 cr\xe8me", "latin1"));
     file("readme.md", SEED_TEXT);
+    writeFileSync(Buffer.concat([Buffer.from(path.join(ws, "news/caf")), Buffer.from([0xe9]), Buffer.from(".txt")]), SEED_TEXT); // a Latin-1 name: cannot be opened by a string path
     c = await TestClient.start({ workspaceFolders: [ws], settings: { exclude: ["drafts/**", "**/node_modules/**"] }, sections: { "files.exclude": { "**/hidden": true, "**/.git": true, "**/off": false } } });
   });
   after(async () => {
@@ -47,10 +48,10 @@ describe("protocol: analyse workspace", function () {
     const before = c.published.length;
     const r = await c.request<AnalyzeWorkspaceResult>("pressRelease/analyzeWorkspace", {});
     assert.equal(r.cancelled, false);
-    // seed, apple, opened, notes, binary, latin1 (drafts/, hidden/, node_modules/ excluded; .md not a .txt)
+    // seed, apple, opened, notes, binary, latin1 (drafts/, hidden/, node_modules/ excluded; .md not a .txt; news/caf\xE9.txt skipped by name)
     assert.equal(r.files, 6, JSON.stringify(r));
     assert.equal(r.releases, 2);
-    assert.equal(r.skipped, 2, "binary and invalid UTF-8");
+    assert.equal(r.skipped, 3, "binary, invalid UTF-8, and a name that is not UTF-8");
     const published = c.published.slice(before);
     const uris = published.map((p) => p.uri).sort();
     assert.deepEqual(uris, [fileUri(path.join(ws, "news/apple.txt")), fileUri(path.join(ws, "news/seed.txt"))].sort());

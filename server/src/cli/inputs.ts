@@ -1,7 +1,7 @@
 // Turns the CLI's inputs (files, folders, globs, "-" for stdin) into files to read.
 import { stat } from "node:fs/promises";
 import * as path from "node:path";
-import { expandGlob, isGlob, walk } from "../files";
+import { expandGlob, isGlob, walk, type Skipped } from "../files";
 
 /** Always skipped when searching folders and globs. */
 export const ALWAYS_EXCLUDED = ["**/node_modules/**", "**/.git/**"];
@@ -18,6 +18,8 @@ export async function resolveInputs(args: string[], exclude: string[], cwd: stri
     out.push({ file });
   };
   const excluded = [...ALWAYS_EXCLUDED, ...exclude];
+  // Reported as the path was given: relative to the argument's own start.
+  const skippedUnder = (arg: string, base: string) => (s: Skipped) => out.push({ file: path.join(arg, path.relative(base, s.path)), error: s.reason });
   for (const arg of args) {
     if (arg === "-") {
       add(arg);
@@ -26,12 +28,14 @@ export async function resolveInputs(args: string[], exclude: string[], cwd: stri
     const st = await stat(path.resolve(cwd, arg)).catch(() => undefined);
     if (st?.isDirectory()) {
       const found: string[] = [];
-      for await (const f of walk(path.resolve(cwd, arg), { exclude: excluded })) found.push(path.join(arg, path.relative(path.resolve(cwd, arg), f)));
-      if (!found.length) out.push({ file: arg, error: "no .txt files in this folder" });
+      const reported = out.length;
+      for await (const f of walk(path.resolve(cwd, arg), { exclude: excluded, onSkip: skippedUnder(arg, path.resolve(cwd, arg)) })) found.push(path.join(arg, path.relative(path.resolve(cwd, arg), f)));
+      if (!found.length && out.length === reported) out.push({ file: arg, error: "no .txt files in this folder" });
       found.sort().forEach(add);
     } else if (!st && isGlob(arg)) {
-      const found = await expandGlob(arg, cwd, excluded);
-      if (!found.length) out.push({ file: arg, error: "no files match this pattern" });
+      const reported = out.length;
+      const found = await expandGlob(arg, cwd, excluded, (s) => out.push({ file: path.isAbsolute(arg) ? s.path : path.relative(cwd, s.path), error: s.reason }));
+      if (!found.length && out.length === reported) out.push({ file: arg, error: "no files match this pattern" });
       for (const f of found.sort()) add(path.isAbsolute(arg) ? f : path.relative(cwd, f));
     } else add(arg);
   }

@@ -56,7 +56,8 @@ export async function analyzeWorkspace(scan: WorkspaceScan): Promise<AnalyzeWork
   const exclude = [...scan.filesExclude, ...scan.settings.exclude];
   const files: string[] = [];
   for (const folder of scan.folders) {
-    for await (const f of walk(folder, { exclude, isCancelled: scan.isCancelled })) files.push(f);
+    // A folder it may not list, or a name that is not UTF-8: counted as skipped, as unreadable files are.
+    for await (const f of walk(folder, { exclude, isCancelled: scan.isCancelled, onSkip: () => result.skipped++ })) files.push(f);
   }
   result.files = files.length;
   for (let i = 0; i < files.length; i++) {
