@@ -59,7 +59,12 @@ export function registerCommands(client: ServerLink, reports: ReportProvider, sc
       void window.showInformationMessage(`Copied the release without boilerplate (${r.text.split(/\r?\n/).filter(Boolean).length} lines).`);
     }),
     commands.registerCommand(Commands.analyzeWorkspace, async () => {
-      const r = await client.sendRequest<AnalyzeWorkspaceResult>(AnalyzeWorkspaceRequest, {});
+      let r: AnalyzeWorkspaceResult;
+      try {
+        r = await client.sendRequest<AnalyzeWorkspaceResult>(AnalyzeWorkspaceRequest, {});
+      } catch (e) {
+        return void window.showErrorMessage(`Press Release: Analyse Workspace failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
       const skipped = r.skipped ? `; ${r.skipped} skipped (unreadable, too large, or named in bytes that are not UTF-8)` : "";
       void window.showInformationMessage(`${r.cancelled ? "Cancelled: " : ""}Analysed ${r.files} .txt files: ${r.releases} releases, ${r.findings} findings${skipped}. Open files keep their live findings.`);
     }),

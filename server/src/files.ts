@@ -91,6 +91,16 @@ function compiled(patterns: string | string[], options: picomatch.PicomatchOptio
   }
 }
 
+/** Whether picomatch takes the pattern (it refuses patterns over 65,536 characters). */
+export function isUsablePattern(pattern: string): boolean {
+  try {
+    picomatch(pattern, { dot: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A matcher for glob patterns against slash-separated paths relative to a root. */
 export function globMatcher(patterns: readonly string[]): (relative: string) => boolean {
   const usable = patterns.map((p) => p.trim()).filter(Boolean);

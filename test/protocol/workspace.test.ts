@@ -104,6 +104,19 @@ describe("protocol: analyse workspace", function () {
     assert.equal(r.releases, 3, "seed, apple and the now closed opened.txt");
   });
 
+  it("a glob pattern that cannot be used (over 65,536 characters), in pressRelease.exclude or files.exclude, is ignored with a warning; the others still apply", async () => {
+    const huge = "*".repeat(70000);
+    const c2 = await TestClient.start({ workspaceFolders: [ws], settings: { exclude: [huge, "drafts/**", "**/node_modules/**"] }, sections: { "files.exclude": { [huge]: true, "**/hidden": true } } });
+    try {
+      const r = await c2.request<AnalyzeWorkspaceResult>("pressRelease/analyzeWorkspace", {}); // failed with -32603
+      assert.equal(r.files, 6, JSON.stringify(r));
+      assert.ok(c2.logs.some((l) => /pressRelease\.exclude: 1 glob pattern that cannot be used \(over 65,536 characters\) ignored/.test(l)), c2.logs.join("\n"));
+      assert.ok(c2.logs.some((l) => /files\.exclude: 1 glob pattern that cannot be used/.test(l)), c2.logs.join("\n"));
+    } finally {
+      await c2.stop();
+    }
+  });
+
   it("without workspace folders, nothing is analysed", async () => {
     const c2 = await TestClient.start();
     try {

@@ -27,7 +27,7 @@ import { SOURCE } from "./convert";
 import { foldingRanges } from "./folding";
 import { documentLinks } from "./links";
 import { checkCodeActionContext, documentAt, documentOf, isObject, rangeOf } from "./params";
-import type { Settings } from "./settings";
+import { usablePatterns, type Settings } from "./settings";
 import { analyzeWorkspace, diagnosticsOfFile, fsPathOf } from "./workspace";
 
 export interface FeatureContext {
@@ -155,7 +155,10 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
   async function filesExclude(): Promise<string[]> {
     if (!support().configuration) return [];
     try {
-      return enabledPatterns(await connection.workspace.getConfiguration("files.exclude"));
+      const problems: string[] = [];
+      const usable = usablePatterns("files.exclude", enabledPatterns(await connection.workspace.getConfiguration("files.exclude")), problems);
+      for (const p of problems) connection.console.warn(p);
+      return usable;
     } catch {
       return [];
     }

@@ -2,6 +2,7 @@
 import type { AnalysisOptions, EnableMode, FindingCode, SeverityLevel } from "../analysis/types";
 import { RULE_CODES } from "../rules/registry";
 import { isWordPhrase } from "../analysis/phrases";
+import { isUsablePattern } from "../files";
 
 export interface Settings {
   enable: EnableMode;
@@ -58,6 +59,13 @@ function wordList(name: string, v: unknown, problems: string[]): string[] {
   return kept.slice(0, MAX_LIST_ENTRIES);
 }
 
+/** Glob patterns from a setting that picomatch takes; the others are said in `problems` (Analyse Workspace failed on them). */
+export function usablePatterns(name: string, patterns: string[], problems: string[]): string[] {
+  const usable = patterns.filter(isUsablePattern);
+  if (usable.length < patterns.length) problems.push(`${name}: ${patterns.length - usable.length} glob pattern${patterns.length - usable.length === 1 ? "" : "s"} that cannot be used (over 65,536 characters) ignored`);
+  return usable;
+}
+
 /** The settings from a client's value; `problems` collects what was dropped, for the server's log. */
 export function settingsFrom(value: unknown, problems: string[] = []): Settings {
   const v = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
@@ -77,7 +85,7 @@ export function settingsFrom(value: unknown, problems: string[] = []): Settings 
     issuerNames: wordList("issuerNames", v.issuerNames, problems),
     ignoredFindings: strings(v.ignoredFindings),
     placeholder: typeof v.placeholder === "string" && v.placeholder.trim() ? v.placeholder : DEFAULT_SETTINGS.placeholder,
-    exclude: strings(v.exclude, DEFAULT_SETTINGS.exclude),
+    exclude: usablePatterns("pressRelease.exclude", strings(v.exclude, DEFAULT_SETTINGS.exclude), problems),
     maxDocumentSize: num(v.maxDocumentSize, DEFAULT_SETTINGS.maxDocumentSize),
     maxProblems: Math.floor(num(v.maxProblems, 0)) || DEFAULT_SETTINGS.maxProblems,
     debounceMs: num(v.debounceMs, DEFAULT_SETTINGS.debounceMs, 10000),
