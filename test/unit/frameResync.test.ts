@@ -64,6 +64,18 @@ describe("frame guard on the server's stdin", () => {
     );
   });
 
+  it("bytes that never end a header are dropped as they come, not held until a frame follows", () => {
+    const reports: string[] = [];
+    const t = new FrameResync((why) => reports.push(why));
+    const out: Buffer[] = [];
+    t.on("data", (b: Buffer) => out.push(b));
+    for (let i = 0; i < 64; i++) t.write(Buffer.from("x".repeat(1023) + "\n")); // 64 KB of one line after another, no CRLF CRLF
+    assert.equal(reports.length, 1, "told once, while the bytes were still coming");
+    assert.match(reports[0], /no end of the header in \d+ bytes/);
+    t.write(frameOf('{"jsonrpc":"2.0","method":"exit"}'));
+    assert.equal(Buffer.concat(out).toString(), frameOf('{"jsonrpc":"2.0","method":"exit"}').toString(), "the next frame passes whole");
+  });
+
   it("reads a header's Content-Length as the protocol spells it, and says why one is unusable", () => {
     assert.equal(contentLengthOf("Content-Length: 42"), 42);
     assert.equal(contentLengthOf("content-length:7\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8"), 7);
