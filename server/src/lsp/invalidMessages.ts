@@ -3,7 +3,8 @@
 // response gets an invalid-request error (-32600); the id is the message's own when it has a
 // usable one, else null. vscode-jsonrpc only logs both and answers nothing, which leaves a
 // client that sent one waiting for an answer that never comes.
-import { ErrorCodes, type DataCallback, type Message, type MessageReader, type MessageWriter, type ResponseMessage } from "vscode-languageserver/node";
+import { ErrorCodes, type Message, type MessageReader, type MessageWriter, type ResponseMessage } from "vscode-languageserver/node";
+import { tappedReader } from "./tappedReader";
 
 /** Why a decoded message is not one the connection can handle, the id and code to answer with; undefined when it is fine. */
 export function invalidMessage(msg: unknown): { id: string | number | null; why: string; code?: number } | undefined {
@@ -39,26 +40,19 @@ export function answeringInvalidMessages(reader: MessageReader, writer: MessageW
   reader.onError((e) => {
     if (e instanceof SyntaxError) answer(null, ErrorCodes.ParseError, `Parse error: the message is not JSON (${e.message})`);
   });
-  return {
-    onError: reader.onError,
-    onClose: reader.onClose,
-    onPartialMessage: reader.onPartialMessage,
-    dispose: () => reader.dispose(),
-    listen: (callback: DataCallback) =>
-      reader.listen((msg: Message) => {
-        const invalid = invalidMessage(msg);
-        if (!invalid) {
-          const refused = lifecycle.refuses(msg);
-          if (refused && refused.id !== undefined) answer(refused.id, refused.code, refused.message);
-          return refused ? undefined : callback(msg);
-        }
-        const code = invalid.code ?? ErrorCodes.InvalidRequest;
-        answer(invalid.id, code, `${code === ErrorCodes.InvalidParams ? "Invalid params" : "Invalid request"}: ${invalid.why}.`);
-        // An object without a method may still be a broken answer to one of the server's own
-        // requests: the connection, told of it, rejects the request it has that id for.
-        if (typeof msg === "object" && msg !== null && !Array.isArray(msg) && !("method" in msg)) callback(msg);
-      }),
-  };
+  return tappedReader(reader, (msg, deliver) => {
+    const invalid = invalidMessage(msg);
+    if (!invalid) {
+      const refused = lifecycle.refuses(msg);
+      if (refused && refused.id !== undefined) answer(refused.id, refused.code, refused.message);
+      return refused ? undefined : deliver(msg);
+    }
+    const code = invalid.code ?? ErrorCodes.InvalidRequest;
+    answer(invalid.id, code, `${code === ErrorCodes.InvalidParams ? "Invalid params" : "Invalid request"}: ${invalid.why}.`);
+    // An object without a method may still be a broken answer to one of the server's own
+    // requests: the connection, told of it, rejects the request it has that id for.
+    if (typeof msg === "object" && msg !== null && !Array.isArray(msg) && !("method" in msg)) deliver(msg);
+  });
 }
 
 /**

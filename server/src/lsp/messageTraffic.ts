@@ -1,23 +1,17 @@
 // How busy the connection is: the messages its reader delivers and the ones it starts handling,
 // counted, so work that yields to requests can tell when none are left waiting.
-import type { DataCallback, Message, MessageReader, MessageStrategy } from "vscode-languageserver/node";
+import type { MessageReader, MessageStrategy } from "vscode-languageserver/node";
+import { tappedReader } from "./tappedReader";
 
 export class MessageTraffic {
   private events = 0;
 
   /** `reader`, counting each message it delivers. */
   watching(reader: MessageReader): MessageReader {
-    return {
-      onError: reader.onError,
-      onClose: reader.onClose,
-      onPartialMessage: reader.onPartialMessage,
-      dispose: () => reader.dispose(),
-      listen: (callback: DataCallback) =>
-        reader.listen((msg: Message) => {
-          this.events++;
-          callback(msg);
-        }),
-    };
+    return tappedReader(reader, (msg, deliver) => {
+      this.events++;
+      deliver(msg);
+    });
   }
 
   /** For the connection's options: counts each message as its handling starts. */
