@@ -65,7 +65,7 @@ export function registerCommands(client: ServerLink, reports: ReportProvider, sc
       } catch (e) {
         return void window.showErrorMessage(`Press Release: Analyse Workspace failed: ${e instanceof Error ? e.message : String(e)}`);
       }
-      const skipped = r.skipped ? `; ${r.skipped} skipped (unreadable, too large, or named in bytes that are not UTF-8)` : "";
+      const skipped = r.skipped ? `; ${r.skipped} skipped (the Press Release Annotator output lists them and why)` : "";
       void window.showInformationMessage(`${r.cancelled ? "Cancelled: " : ""}Analysed ${r.files} .txt files: ${r.releases} releases, ${r.findings} findings${skipped}. Open files keep their live findings.`);
     }),
     commands.registerCommand(Commands.ignoreFinding, ignoreFinding),

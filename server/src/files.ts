@@ -131,16 +131,22 @@ export interface Skipped {
   path: string;
   folder: boolean;
   reason: string;
+  /** The error code when a folder could not be listed ("ENOENT", "EACCES", …). */
+  code?: string;
 }
+
+/** Names keep a leading U+FEFF: it is part of the name, not a byte-order mark to drop. */
+const utf8Name = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /**
  * A name read as bytes: the text it spells, or undefined when it is not UTF-8 (a name from an
- * old archive in Latin-1, say). Node names files by strings, so such a file cannot be opened:
- * its name read as text has U+FFFD where the bytes were.
+ * old archive in Latin-1, say). Files are named by text paths here (the CLI's arguments and
+ * output, the editor's URIs), and such a name read as text has U+FFFD where the bytes were: the
+ * path no longer names the file.
  */
 function nameOf(bytes: Buffer): string | undefined {
   try {
-    return utf8.decode(bytes);
+    return utf8Name.decode(bytes);
   } catch {
     return undefined;
   }
@@ -166,7 +172,7 @@ export async function* walk(root: string, options: WalkOptions = {}): AsyncGener
       entries = await readdir(dir, { withFileTypes: true, encoding: "buffer" });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      options.onSkip?.({ path: dir, folder: true, reason: `cannot list this folder (${code === "EACCES" ? "permission denied" : (code ?? String(e))})` });
+      options.onSkip?.({ path: dir, folder: true, code, reason: `cannot list this folder (${code === "EACCES" ? "permission denied" : (code ?? String(e))}); exclude it to skip it` });
       continue;
     }
     const named = entries.map((e) => ({ e, name: nameOf(e.name) })).map((x) => ({ ...x, shown: x.name ?? escapedName(x.e.name) }));
@@ -193,19 +199,36 @@ export function isGlob(arg: string): boolean {
 /**
  * Expands a glob pattern (relative to cwd, or absolute) into the matching files. `onSkip` hears
  * of the wanted files that cannot be used, and of the folders that cannot be searched where the
- * pattern reaches.
+ * pattern reaches; a base folder that does not exist just matches nothing.
  */
 export async function expandGlob(pattern: string, cwd: string, exclude: readonly string[] = [], onSkip?: (skipped: Skipped) => void): Promise<string[]> {
   const scan = picomatch.scan(pattern.split(path.sep).join("/"));
   const base = path.resolve(cwd, scan.base || ".");
   const match = compiled(scan.glob, { dot: false });
   const relative = (f: string) => path.relative(base, f).split(path.sep).join("/");
-  const depth = scan.glob.includes("**") ? Infinity : scan.glob.split("/").length;
-  const reached = (s: Skipped) => (s.folder ? relative(s.path).split("/").length < depth : match(relative(s.path)));
+  const reachesFolder = foldersReached(scan.glob);
+  const reached = (s: Skipped) => (s.path === base ? s.code !== "ENOENT" : s.folder ? reachesFolder(relative(s.path)) : match(relative(s.path)));
   const out: string[] = [];
   // Walk every file under the static base; the glob decides which ones count.
   for await (const f of walk(base, { exclude, extensions: [""], onSkip: onSkip && ((s) => reached(s) && onSkip(s)) })) {
     if (match(relative(f))) out.push(f);
   }
   return out;
+}
+
+/**
+ * Whether a glob (slash-separated, relative) can match a file inside a folder: the folder's
+ * path matches the glob's first segments, or runs past a `**` whose segments before it match.
+ */
+function foldersReached(glob: string): (folder: string) => boolean {
+  const segments = glob.split("/");
+  const star = segments.findIndex((s) => s.includes("**"));
+  // A folder can stand for any segment but the last (the file's), or up to the first "**".
+  const deepest = star < 0 ? segments.length - 1 : star;
+  const prefix = segments.slice(0, deepest).map((_, i) => compiled(segments.slice(0, i + 1).join("/"), { dot: false }));
+  return (folder) => {
+    const parts = folder.split("/");
+    if (parts.length <= deepest) return prefix[parts.length - 1](folder);
+    return star >= 0 && (star === 0 || prefix[star - 1](parts.slice(0, star).join("/")));
+  };
 }

@@ -61,7 +61,7 @@ export interface AnalyzeWorkspaceResult {
   /** Of those, the ones analysed as releases (diagnostics published). */
   releases: number;
   findings: number;
-  /** Files skipped as unreadable, binary or too large, and files and folders whose names are not UTF-8 or that cannot be listed. */
+  /** Files skipped as unreadable, binary or too large, and files and folders whose names are not UTF-8 or that cannot be listed (each is logged). */
   skipped: number;
   cancelled: boolean;
 }

@@ -52,6 +52,8 @@ describe("protocol: analyse workspace", function () {
     assert.equal(r.files, 6, JSON.stringify(r));
     assert.equal(r.releases, 2);
     assert.equal(r.skipped, 3, "binary, invalid UTF-8, and a name that is not UTF-8");
+    for (const why of [/binary\.txt: binary file/, /latin1\.txt: not valid UTF-8 text/, /caf\\xE9\.txt: its name is not valid UTF-8 text/])
+      assert.ok(c.logs.some((l) => /^Analyse Workspace skipped /.test(l) && why.test(l)), `logged: ${why}\n${c.logs.join("\n")}`);
     const published = c.published.slice(before);
     const uris = published.map((p) => p.uri).sort();
     assert.deepEqual(uris, [fileUri(path.join(ws, "news/apple.txt")), fileUri(path.join(ws, "news/seed.txt"))].sort());

@@ -43,6 +43,7 @@ describe("walking folders: names that are not UTF-8, folders that cannot be list
   writeFileSync(bytes(dir, "/d", [0xe9], "p/inside.txt"), "A release.");
   mkdirSync(path.join(dir, "sub"));
   writeFileSync(path.join(dir, "sub/caf\u00e9.txt"), "A release with a UTF-8 name.");
+  writeFileSync(path.join(dir, "sub/\ufeffmark.txt"), "A release whose name opens with U+FEFF: part of the name, not a byte-order mark to drop.");
 
   const walked = async (root: string, exclude: string[] = []) => {
     const skipped: Skipped[] = [];
@@ -53,7 +54,7 @@ describe("walking folders: names that are not UTF-8, folders that cannot be list
 
   it("yields the files it can open, and tells of a file and a folder whose names are not UTF-8, bytes shown as \\xHH", async () => {
     const { files, skipped } = await walked(dir);
-    assert.deepEqual(files, ["ok.txt", path.join("sub", "caf\u00e9.txt")]);
+    assert.deepEqual(files, ["ok.txt", path.join("sub", "caf\u00e9.txt"), path.join("sub", "\ufeffmark.txt")]);
     assert.deepEqual(skipped, [
       { path: "caf\\xE9.txt", folder: false, reason: "its name is not valid UTF-8 text; rename the file to analyse it" },
       { path: "d\\xE9p", folder: true, reason: "its name is not valid UTF-8 text; rename the folder to search it" },
@@ -68,7 +69,8 @@ describe("walking folders: names that are not UTF-8, folders that cannot be list
     const { files, skipped } = await walked(path.join(dir, "ok.txt"));
     assert.deepEqual(files, []);
     assert.equal(skipped.length, 1);
-    assert.match(skipped[0].reason, /^cannot list this folder \(ENOTDIR\)$/);
+    assert.match(skipped[0].reason, /^cannot list this folder \(ENOTDIR\); exclude it to skip it$/);
+    assert.equal(skipped[0].code, "ENOTDIR");
   });
 
   it("a glob tells of the unusable files it matches and the folders it reaches, not of others", async () => {
@@ -81,5 +83,9 @@ describe("walking folders: names that are not UTF-8, folders that cannot be list
     assert.deepEqual(await told("*.md"), ["caf\\xE9.md"]);
     assert.deepEqual(await told("*/*.txt"), ["d\\xE9p"]);
     assert.deepEqual(await told("**/*.txt"), ["caf\\xE9.txt", "d\\xE9p"]);
+    assert.deepEqual(await told("s*/*.txt"), [], "the folder is not one the pattern reaches");
+    assert.deepEqual(await told("{sub,x}/*.txt"), []);
+    assert.deepEqual(await told("d*/*.txt"), ["d\\xE9p"]);
+    assert.deepEqual(await told("missing/**/*.txt"), [], "a base folder that does not exist matches nothing, as before");
   });
 });

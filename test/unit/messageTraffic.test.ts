@@ -3,6 +3,9 @@
 // not for a fixed number of turns; with nothing waiting it goes on at once; a flood that never
 // stops does not hold it past its cap.
 import { strict as assert } from "node:assert";
+import { connect, createServer, type Socket } from "node:net";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
 import { PassThrough } from "node:stream";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-languageserver/node";
 import { MessageTraffic } from "../../server/src/lsp/messageTraffic";
@@ -70,6 +73,37 @@ describe("MessageTraffic: waiting until no request is left unanswered", () => {
     const waited = performance.now() - started;
     flooding = false;
     assert.ok(waited >= 50, `went on after ${waited} ms, before the cap`);
+    assert.ok(waited < 2000, `went on after ${waited} ms: the cap did not hold`);
     assert.ok(answered > 0);
+  });
+});
+
+describe("MessageTraffic: requests that came over a socket while the thread was held", () => {
+  it("are all answered before whenQuiet goes on (the reader hands them over one per turn, after the first)", async () => {
+    const where = path.join(tmpdir(), `pra-traffic-${process.pid}.sock`);
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(where, resolve));
+    const accepted = new Promise<Socket>((resolve) => server.once("connection", resolve));
+    const client = connect(where);
+    await new Promise<void>((resolve) => client.once("connect", resolve));
+    const socket = await accepted;
+    const traffic = new MessageTraffic();
+    let answered = 0;
+    const connection = createMessageConnection(traffic.watching(new StreamMessageReader(socket)), new StreamMessageWriter(socket), undefined, { messageStrategy: traffic.strategy });
+    connection.onRequest("ping", () => ++answered);
+    connection.listen();
+    client.resume(); // the answers
+    try {
+      client.write(Array.from({ length: 40 }, (_, i) => frame(i + 1)).join(""));
+      // Held, as by an analysis: the bytes wait in the socket until the next poll phase reads them.
+      const until = performance.now() + 100;
+      while (performance.now() < until);
+      assert.equal(await new Promise<number>((resolve) => traffic.whenQuiet(() => resolve(answered), 10000)), 40);
+    } finally {
+      connection.dispose();
+      client.destroy();
+      socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

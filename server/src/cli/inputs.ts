@@ -18,8 +18,13 @@ export async function resolveInputs(args: string[], exclude: string[], cwd: stri
     out.push({ file });
   };
   const excluded = [...ALWAYS_EXCLUDED, ...exclude];
-  // Reported as the path was given: relative to the argument's own start.
-  const skippedUnder = (arg: string, base: string) => (s: Skipped) => out.push({ file: path.join(arg, path.relative(base, s.path)), error: s.reason });
+  /** A path that cannot be used, as the user gave it (`shown`), reported once however often it is reached. */
+  const skip = (s: Skipped, shown: string) => {
+    const key = `skipped:${s.path}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ file: shown, error: s.reason });
+  };
   for (const arg of args) {
     if (arg === "-") {
       add(arg);
@@ -28,14 +33,15 @@ export async function resolveInputs(args: string[], exclude: string[], cwd: stri
     const st = await stat(path.resolve(cwd, arg)).catch(() => undefined);
     if (st?.isDirectory()) {
       const found: string[] = [];
-      const reported = out.length;
-      for await (const f of walk(path.resolve(cwd, arg), { exclude: excluded, onSkip: skippedUnder(arg, path.resolve(cwd, arg)) })) found.push(path.join(arg, path.relative(path.resolve(cwd, arg), f)));
-      if (!found.length && out.length === reported) out.push({ file: arg, error: "no .txt files in this folder" });
+      let skipped = false;
+      const onSkip = (s: Skipped) => ((skipped = true), skip(s, path.join(arg, path.relative(path.resolve(cwd, arg), s.path))));
+      for await (const f of walk(path.resolve(cwd, arg), { exclude: excluded, onSkip })) found.push(path.join(arg, path.relative(path.resolve(cwd, arg), f)));
+      if (!found.length && !skipped) out.push({ file: arg, error: "no .txt files in this folder" });
       found.sort().forEach(add);
     } else if (!st && isGlob(arg)) {
-      const reported = out.length;
-      const found = await expandGlob(arg, cwd, excluded, (s) => out.push({ file: path.isAbsolute(arg) ? s.path : path.relative(cwd, s.path), error: s.reason }));
-      if (!found.length && out.length === reported) out.push({ file: arg, error: "no files match this pattern" });
+      let skipped = false;
+      const found = await expandGlob(arg, cwd, excluded, (s) => ((skipped = true), skip(s, path.isAbsolute(arg) ? s.path : path.relative(cwd, s.path))));
+      if (!found.length && !skipped) out.push({ file: arg, error: "no files match this pattern" });
       for (const f of found.sort()) add(path.isAbsolute(arg) ? f : path.relative(cwd, f));
     } else add(arg);
   }

@@ -187,6 +187,7 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
         },
         isCancelled: () => token.isCancellationRequested || !!progress?.token.isCancellationRequested,
         analyse: analyseOnce,
+        skipped: (file, reason) => connection.console.log(`Analyse Workspace skipped ${file}: ${reason}`),
       });
     } finally {
       progress?.done();

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Diagnostic } from "vscode-languageserver";
-import { readText, UnreadableFile, walk } from "../files";
+import { readText, UnreadableFile, walk, type Skipped } from "../files";
 import type { AnalyzeWorkspaceResult } from "../protocol";
 import { languageIdOf, type CachedAnalysis } from "./analysisCache";
 import { AnalysisCancelled } from "../analysis/types";
@@ -24,6 +24,8 @@ export interface WorkspaceScan {
   progress(done: number, total: number, file: string): void;
   isCancelled(): boolean;
   analyse: AnalyseOnce;
+  /** Told of each file or folder skipped, and why (for the server's log). */
+  skipped(path: string, reason: string): void;
 }
 
 /** The file system path of a file: URI, or undefined for other schemes. */
@@ -56,8 +58,12 @@ export async function analyzeWorkspace(scan: WorkspaceScan): Promise<AnalyzeWork
   const exclude = [...scan.filesExclude, ...scan.settings.exclude];
   const files: string[] = [];
   for (const folder of scan.folders) {
-    // A folder it may not list, or a name that is not UTF-8: counted as skipped, as unreadable files are.
-    for await (const f of walk(folder, { exclude, isCancelled: scan.isCancelled, onSkip: () => result.skipped++ })) files.push(f);
+    // A folder it may not list, or a name that is not UTF-8: skipped, as unreadable files are.
+    const onSkip = (s: Skipped) => {
+      result.skipped++;
+      scan.skipped(s.path, s.reason);
+    };
+    for await (const f of walk(folder, { exclude, isCancelled: scan.isCancelled, onSkip })) files.push(f);
   }
   result.files = files.length;
   for (let i = 0; i < files.length; i++) {
@@ -82,6 +88,7 @@ export async function analyzeWorkspace(scan: WorkspaceScan): Promise<AnalyzeWork
       }
       if (!(e instanceof UnreadableFile)) throw e;
       result.skipped++;
+      scan.skipped(file, e.message);
     }
     await tick(); // let edits, hovers and cancellation through between files
   }
