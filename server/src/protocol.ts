@@ -56,7 +56,7 @@ export interface TextResult {
 /** `pressRelease/analyzeWorkspace`: publishes diagnostics for every release in the workspace folders. */
 export const AnalyzeWorkspaceRequest = "pressRelease/analyzeWorkspace";
 export interface AnalyzeWorkspaceResult {
-  /** .txt files looked at (after exclusions). */
+  /** .txt files looked at (after exclusions), including those skipped. */
   files: number;
   /** Of those, the ones analysed as releases (diagnostics published). */
   releases: number;
