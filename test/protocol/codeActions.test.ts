@@ -135,6 +135,13 @@ describe("protocol: code actions", function () {
     ]);
   });
 
+  it("the same diagnostic sent a hundred times gets its fixes once", async () => {
+    const fig = diags.find((d) => codeOf(d) === "unattributed-figure")!;
+    const actions = await c.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri: URI }, range: fig.range, context: { diagnostics: Array(100).fill(fig) } });
+    assert.deepEqual(actions.map((a) => a.title), (await actionsAt(c, fig)).map((a) => a.title));
+    assert.equal(actions.length, 3);
+  });
+
   it("diagnostics from other sources get no actions", async () => {
     const foreign: Diagnostic = { range: diags[0].range, message: "spelling", source: "cSpell", code: "unknown-word" };
     assert.deepEqual(await actionsAt(c, foreign), []);

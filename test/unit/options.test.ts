@@ -2,6 +2,7 @@
 // puffery words and reporting verbs, allowed phrases, ignored findings, issuer names and
 // cancellation.
 import { strict as assert } from "node:assert";
+import fc from "fast-check";
 import { release } from "../helpers/joinLines";
 import { analyze, flags } from "../helpers/engine";
 import { AnalysisCancelled, ignoreKey } from "../../server/src/analysis/index";
@@ -39,6 +40,15 @@ describe("analysis options", () => {
     const r = analyze(TEXT, { ignoredFindings: [key] });
     assert.deepEqual(flags(r, "vague-attribution"), []);
     assert.ok(flags(r, "unattributed-figure").length > 0);
+  });
+
+  it("an ignore key is the flagged text with white space runs made one space, trimmed, its first 200 characters, however long the text (2,000 generated texts)", () => {
+    const naive = (code: string, t: string) => `${code}:${t.replace(/\s+/g, " ").trim().slice(0, 200)}`;
+    const piece = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom(" ", "\n\n", "\t \r\n", "\u00a0\u2028", " ".repeat(300), "\n".repeat(3000), "ab ".repeat(60), "x".repeat(170)), fc.string({ unit: fc.constantFrom("a", " ", "\n", "\u3000"), maxLength: 900 }));
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+      const t = pieces.join("");
+      assert.equal(ignoreKey("boilerplate", t), naive("boilerplate", t));
+    }), { numRuns: 2000 });
   });
 
   it("reportingVerbs: an extra verb attributes a sentence", () => {

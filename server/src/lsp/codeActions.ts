@@ -53,7 +53,13 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, o: Code
     const ruleSeen = new Set<string>();
     // A diagnostic of an older version may lie past the end of this one: it gets no fixes.
     const inDocument = (d: Diagnostic) => d.range.start.line < doc.lineCount && d.range.end.line < doc.lineCount;
-    const ours = params.context.diagnostics.filter((d): d is Diagnostic & { code: string } => d.source === SOURCE && typeof d.code === "string" && d.code !== "too-large" && d.code !== "too-many" && inDocument(d));
+    // The same diagnostic twice (a client may send it so) gets its fixes once.
+    const distinct = new Set<string>();
+    const once = (d: Diagnostic) => {
+      const key = JSON.stringify([d.code, d.range.start, d.range.end]);
+      return !distinct.has(key) && !!distinct.add(key);
+    };
+    const ours = params.context.diagnostics.filter((d): d is Diagnostic & { code: string } => d.source === SOURCE && typeof d.code === "string" && d.code !== "too-large" && d.code !== "too-many" && inDocument(d) && once(d));
     // With several findings under the cursor, say which one each fix is for.
     const several = new Set(ours.map((d) => d.code)).size > 1;
     const which = (code: string) => (several ? ` (${code})` : "");
