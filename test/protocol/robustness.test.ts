@@ -11,6 +11,7 @@ import { createServer, type AddressInfo, type Server, type Socket } from "node:n
 import { tmpdir } from "node:os";
 import { frame, MessageReader } from "../helpers/lspFraming.cjs";
 import { FIXTURES, FULL_CAPABILITIES, SERVER, TestClient } from "./client";
+import { MAX_SYMBOLS } from "../../server/src/lsp/convert";
 
 const SEED_TEXT = readFileSync(path.join(FIXTURES, "cgtn-xi-putin-trump.txt"), "utf8");
 const SEED_URI = "file:///robustness/seed.txt";
@@ -205,6 +206,42 @@ describe("protocol robustness: many slow documents at once", function () {
       await c.configure({ debounceMs: 0, maxProblems: 999 });
       longest = await longestHoverUntil(published);
       assert.ok(longest < 1500, `after a settings change: the longest hover waited ${Math.round(longest)} ms`);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
+describe("protocol robustness: an outline of thousands of speakers", function () {
+  this.timeout(60000);
+  type Pos = { line: number; character: number };
+  const notAfter = (a: Pos, b: Pos) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const inside = (outer: { start: Pos; end: Pos }, inner: { start: Pos; end: Pos }) => notAfter(outer.start, inner.start) && notAfter(inner.end, outer.end);
+
+  it("2,880 named speakers (5,764 outline nodes): at most MAX_SYMBOLS symbols and the '… N more' that stand for the rest, ranges nested", async () => {
+    const cross = (a: string[], b: string[]) => a.flatMap((x) => b.map((y) => x + y));
+    const first = cross(["Al", "Bre", "Car", "Dan", "El", "Fre", "Gil", "Har"], ["ice", "ena", "ando", "rik", "ona", "ias"]);
+    const last = cross(["Sm", "Wal", "Bren", "Kast", "Morr", "Ditt", "Holl", "Penn", "Lind", "Fost"], ["ith", "ers", "ner", "ford", "ley", "ton"]);
+    const text = "Acme Launches Widget\n\nBERLIN, March 3, 2025 -- Acme today launched a widget.\n\n" + first.flatMap((f) => last.map((l) => `"Good," said ${f} ${l}.\n\n`)).join("");
+    const c = await TestClient.start({ settings: { debounceMs: 0 } });
+    try {
+      const uri = "file:///robustness/speakers.txt";
+      await c.open(uri, text);
+      const symbols = await c.request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri } });
+      const all: DocumentSymbol[] = [];
+      const walk = (list: DocumentSymbol[], parent?: DocumentSymbol) => {
+        for (const s of list) {
+          all.push(s);
+          if (parent) assert.ok(inside(parent.range, s.range), `${s.name} inside ${parent.name}`);
+          assert.ok(inside(s.range, s.selectionRange), `${s.name}: its selection inside its range`);
+          walk(s.children ?? [], s);
+        }
+      };
+      walk(symbols);
+      const more = all.filter((s) => /^… [\d,]+ more$/.test(s.name));
+      assert.ok(more.length > 0, "some were cut");
+      assert.equal(all.length - more.length, MAX_SYMBOLS);
+      assert.ok(symbols.some((s) => s.name === "Sources"), "every top-level node is kept");
     } finally {
       await c.stop();
     }

@@ -64,7 +64,7 @@ export function buildOutline(m: ReleaseModel): OutlineNode[] {
   }
   if (m.speakers.length) {
     const children = m.speakers.map((s) => node(s.name, "source", s.firstMention, `${s.statements.length} statement${s.statements.length > 1 ? "s" : ""}`));
-    out.push(node("Sources", "sources", cover(children), `${m.speakers.length} named`, children));
+    out.push(node("Sources", "sources", cover(children.map((c) => c.span)), `${m.speakers.length} named`, children));
   }
   if (m.boilerplate.length) {
     const b0 = m.boilerplate[0];
@@ -77,13 +77,13 @@ export function buildOutline(m: ReleaseModel): OutlineNode[] {
   return out;
 }
 
-/** The smallest span holding every child, so a group's range contains its members. */
-function cover(children: OutlineNode[]): Span {
+/** The smallest span holding every span given (a group's range contains its members). */
+export function cover(spans: readonly Span[]): Span {
   let start = Infinity;
   let end = 0;
-  for (const c of children) {
-    start = Math.min(start, c.span.start);
-    end = Math.max(end, c.span.end);
+  for (const s of spans) {
+    start = Math.min(start, s.start);
+    end = Math.max(end, s.end);
   }
   return { start, end };
 }

@@ -6,7 +6,7 @@ import { DOCUMENTS } from "./documentUpdate";
 import { hoverAt } from "../analysis/hover";
 import { AnalysisCancelled } from "../analysis/types";
 import { AnalysisCache, type CachedAnalysis } from "./analysisCache";
-import { firstLineRange, SOURCE, toDiagnostics, toRange, toSymbol } from "./convert";
+import { firstLineRange, SOURCE, toDiagnostics, toRange, toSymbols } from "./convert";
 import { DEFAULT_SETTINGS, settingsFrom, type Settings } from "./settings";
 import { documentOf, positionOf } from "./params";
 import type { MessageTraffic } from "./messageTraffic";
@@ -197,10 +197,15 @@ export function startService(connection: Connection, traffic: MessageTraffic): v
     return { contents: { kind: "markdown", value: h.markdown }, range: toRange(doc, h) };
   });
 
+  // Per analysis: the editor asks again after every edit and focus change.
+  const symbols = new WeakMap<object, DocumentSymbol[]>();
   connection.onDocumentSymbol(async (params): Promise<DocumentSymbol[]> => {
     const doc = documentOf(documents, params);
     const a = await analysisOf(doc);
-    return a?.result ? a.result.outline.map((n) => toSymbol(doc, n)) : [];
+    if (!a?.result) return [];
+    let made = symbols.get(a.result);
+    if (!made) symbols.set(a.result, (made = toSymbols(doc, a.result.outline)));
+    return made;
   });
 
   const features = registerFeatures({ connection, documents, cache, settings: () => settings, analysisOf }, () => support, () => folders);
