@@ -280,6 +280,11 @@ describe("protocol robustness: malformed and out-of-range requests", function ()
     ["codeAction with one of our diagnostics at a string character", "textDocument/codeAction", { textDocument: { uri: SEED_URI }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: [{ source: "press-release", code: "unattributed-claim", message: "x", range: { start: { line: 10, character: "x" }, end: { line: 10, character: "y" } } }] } }],
     ["foldingRange on an unknown URI", "textDocument/foldingRange", { textDocument: { uri: "file:///x" } }],
     ["documentLink with an array", "textDocument/documentLink", [1, 2, 3]],
+    ["report with null params", "pressRelease/report", null],
+    ["report with a URI that is an array", "pressRelease/report", { uri: [SEED_URI] }],
+    ["textWithoutBoilerplate with null params", "pressRelease/textWithoutBoilerplate", null],
+    ["scorecard with null params", "pressRelease/scorecard", null],
+    ["scorecard with a numeric URI", "pressRelease/scorecard", { uri: 5 }],
     ["an unknown method", "press/doSomethingOdd", { x: 1 }],
   ];
   for (const [name, method, params] of bad) {

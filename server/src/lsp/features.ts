@@ -16,7 +16,6 @@ import {
   ScorecardRequest,
   TextWithoutBoilerplateRequest,
   type AnalyzeWorkspaceResult,
-  type DocumentParams,
   type ReportResult,
   type Scorecard,
   type TextResult,
@@ -26,7 +25,7 @@ import { codeActions } from "./codeActions";
 import { SOURCE } from "./convert";
 import { foldingRanges } from "./folding";
 import { documentLinks } from "./links";
-import { checkCodeActionContext, documentAt, documentOf, isObject, rangeOf } from "./params";
+import { checkCodeActionContext, documentAt, documentOf, isObject, rangeOf, uriOf } from "./params";
 import { usablePatterns, type Settings } from "./settings";
 import { analyzeWorkspace, diagnosticsOfFile, fsPathOf } from "./workspace";
 
@@ -125,17 +124,17 @@ export function registerFeatures(ctx: FeatureContext, support: () => ClientSuppo
     return s?.result ? documentLinks(s.doc) : [];
   });
 
-  connection.onRequest(ScorecardRequest, async (params: DocumentParams): Promise<Scorecard | null> => {
-    const s = await shown(documents.get(params.uri));
+  connection.onRequest(ScorecardRequest, async (params: unknown): Promise<Scorecard | null> => {
+    const s = await shown(documents.get(uriOf(params)));
     return s?.result ? (s.scorecard ?? scorecard(s.result)) : null;
   });
 
-  connection.onRequest(ReportRequest, async (params: DocumentParams): Promise<ReportResult> => {
-    const { doc, result } = await forced(params.uri);
+  connection.onRequest(ReportRequest, async (params: unknown): Promise<ReportResult> => {
+    const { doc, result } = await forced(uriOf(params));
     return { markdown: renderReport(result, { title: titleOf(doc.uri) }) };
   });
 
-  connection.onRequest(TextWithoutBoilerplateRequest, async (params: DocumentParams): Promise<TextResult> => ({ text: textWithoutBoilerplate((await forced(params.uri)).result) }));
+  connection.onRequest(TextWithoutBoilerplateRequest, async (params: unknown): Promise<TextResult> => ({ text: textWithoutBoilerplate((await forced(uriOf(params))).result) }));
 
   // Files whose diagnostics came from disk, to restore them when their editor closes.
   const fromDisk = new Set<string>();

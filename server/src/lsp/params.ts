@@ -17,6 +17,13 @@ export function documentAt(documents: TextDocuments<TextDocument>, uri: string):
   return doc;
 }
 
+/** params.uri of this server's own requests (DocumentParams). */
+export function uriOf(params: unknown): string {
+  const uri = isObject(params) ? params.uri : undefined;
+  if (typeof uri !== "string") throw invalid("uri is missing or not a string");
+  return uri;
+}
+
 /** The open document that params.textDocument.uri names. */
 export function documentOf(documents: TextDocuments<TextDocument>, params: unknown): TextDocument {
   const uri = isObject(params) && isObject(params.textDocument) ? params.textDocument.uri : undefined;
