@@ -28,10 +28,18 @@ function target(raw: string): string | undefined {
   }
 }
 
+/** Is s[i] escaped by a backslash (an odd run of them before it)? Scraped Markdown writes "_" as "\_". */
+function escaped(s: string, i: number): boolean {
+  let k = i;
+  while (k > 0 && s.charCodeAt(k - 1) === 92) k--;
+  return (i - k) % 2 === 1;
+}
+
 /**
- * Trims trailing punctuation and unbalanced closing parentheses from a bare URL. The
- * parentheses are counted once (the punctuation trimmed holds none): counted again for every
- * ")" trimmed, a URL ending in thousands of them took seconds.
+ * Trims trailing punctuation (not what a backslash escapes: "\_" is part of the URL) and
+ * unbalanced closing parentheses from a bare URL. The parentheses are counted once (the
+ * punctuation trimmed holds none): counted again for every ")" trimmed, a URL ending in
+ * thousands of them took seconds.
  */
 export function trimBare(s: string): string {
   let open = 0;
@@ -44,7 +52,7 @@ export function trimBare(s: string): string {
   let end = s.length;
   for (;;) {
     const before = end;
-    while (end > 0 && TRAILING.has(s[end - 1])) end--;
+    while (end > 0 && TRAILING.has(s[end - 1]) && !escaped(s, end - 1)) end--;
     if (end > 0 && s.charCodeAt(end - 1) === 41 && open < close) {
       end--;
       close--;
