@@ -78,23 +78,16 @@ function compiled(patterns: string | string[], options: picomatch.PicomatchOptio
     return picomatch(patterns, options);
   } catch (e) {
     // The pattern refused, on its own: not the others compiled with it.
-    const refused = [patterns].flat().find((p) => {
-      try {
-        picomatch(p, options);
-        return false;
-      } catch {
-        return true;
-      }
-    }) ?? String(patterns);
+    const refused = [patterns].flat().find((p) => !isUsablePattern(p, options)) ?? String(patterns);
     const shown = refused.length > 60 ? `${refused.slice(0, 60)}… (${refused.length} characters)` : refused;
     throw new BadPattern(`cannot use the glob pattern ${shown}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
 /** Whether picomatch takes the pattern (it refuses patterns over 65,536 characters). */
-export function isUsablePattern(pattern: string): boolean {
+export function isUsablePattern(pattern: string, options: picomatch.PicomatchOptions = {}): boolean {
   try {
-    picomatch(pattern, { dot: true });
+    picomatch(pattern, options);
     return true;
   } catch {
     return false;
@@ -175,7 +168,10 @@ export async function* walk(root: string, options: WalkOptions = {}): AsyncGener
       options.onSkip?.({ path: dir, folder: true, code, reason: `cannot list this folder (${code === "EACCES" ? "permission denied" : (code ?? String(e))}); exclude it to skip it` });
       continue;
     }
-    const named = entries.map((e) => ({ e, name: nameOf(e.name) })).map((x) => ({ ...x, shown: x.name ?? escapedName(x.e.name) }));
+    const named = entries.map((e) => {
+      const name = nameOf(e.name);
+      return { e, name, shown: name ?? escapedName(e.name) };
+    });
     named.sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
     const subdirs: string[] = [];
     for (const { e, name, shown } of named) {

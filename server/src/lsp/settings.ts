@@ -61,7 +61,7 @@ function wordList(name: string, v: unknown, problems: string[]): string[] {
 
 /** Glob patterns from a setting that picomatch takes; the others are said in `problems` (Analyse Workspace failed on them). */
 export function usablePatterns(name: string, patterns: string[], problems: string[]): string[] {
-  const usable = patterns.filter(isUsablePattern);
+  const usable = patterns.filter((p) => isUsablePattern(p));
   if (usable.length < patterns.length) problems.push(`${name}: ${patterns.length - usable.length} glob pattern${patterns.length - usable.length === 1 ? "" : "s"} that cannot be used (over 65,536 characters) ignored`);
   return usable;
 }

@@ -58,14 +58,14 @@ export async function analyzeWorkspace(scan: WorkspaceScan): Promise<AnalyzeWork
   const exclude = [...scan.filesExclude, ...scan.settings.exclude];
   const files: string[] = [];
   let namedBadly = 0;
+  // A folder it may not list, or a name that is not UTF-8: skipped, as unreadable files are
+  // (such a file is one of the files looked at, too).
+  const onSkip = (s: Skipped) => {
+    result.skipped++;
+    if (!s.folder) namedBadly++;
+    scan.skipped(s.path, s.reason);
+  };
   for (const folder of scan.folders) {
-    // A folder it may not list, or a name that is not UTF-8: skipped, as unreadable files are
-    // (such a file is one of the files looked at, too).
-    const onSkip = (s: Skipped) => {
-      result.skipped++;
-      if (!s.folder) namedBadly++;
-      scan.skipped(s.path, s.reason);
-    };
     for await (const f of walk(folder, { exclude, isCancelled: scan.isCancelled, onSkip })) files.push(f);
   }
   result.files = files.length + namedBadly;
